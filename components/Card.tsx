@@ -1,0 +1,88 @@
+/**
+ * The hover card: renders a CardModel and nothing else. KB text is rendered as text (JSX
+ * escapes it); links are https only and open in a new tab without a referrer.
+ */
+import type { CardModel } from '../utils/card/model';
+import { Sparkline } from './Sparkline';
+
+export interface CardProps {
+  model: CardModel | null;
+  /** Shown while the entity is fetched, or when it could not be. */
+  status?: string;
+  onRelated?: (id: string) => void;
+  titleId: string;
+}
+
+export function Card({ model, status, onRelated, titleId }: CardProps) {
+  if (!model) {
+    return (
+      <div class="card" role="status">
+        <p class="status">{status ?? 'Loading…'}</p>
+      </div>
+    );
+  }
+  const { stat } = model;
+  return (
+    <article class="card" data-type={model.type} aria-labelledby={titleId}>
+      <header>
+        <span class="type">{model.typeLabel}</span>
+        <h2 id={titleId}>{model.name}</h2>
+      </header>
+      <p class="summary">{model.summary}</p>
+      {stat && (
+        <section class="stat" aria-label="Figures">
+          <p class="measure">{stat.measure}</p>
+          {stat.page && (
+            <p class={stat.page.differs ? 'page-figure differs' : 'page-figure'} role={stat.page.differs ? 'note' : undefined}>
+              {stat.page.note}
+            </p>
+          )}
+          <p class="latest">
+            Latest sourced: <strong>{stat.latest.value}</strong> ({stat.latest.date}, {stat.latest.source})
+          </p>
+          {stat.series.length > 1 && <Sparkline points={stat.series} />}
+        </section>
+      )}
+      {model.facts.length > 0 && (
+        <dl class="facts">
+          {model.facts.map((f) => (
+            <div class="fact" key={`${f.label}|${f.when}`}>
+              <dt>{f.when}</dt>
+              <dd>{f.label}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {model.related.length > 0 && (
+        <section class="related" aria-label="Related">
+          {model.related.map((r) => (
+            <button type="button" class="chip" key={r.id} data-related-id={r.id} onClick={() => onRelated?.(r.id)}>
+              {r.name}
+            </button>
+          ))}
+        </section>
+      )}
+      <section class="sources" aria-label="Sources">
+        <h3>Sources</h3>
+        <ul>
+          {model.sources.map((s) => (
+            <li key={`${s.publisher}|${s.title}|${s.date}`}>
+              {s.url ? (
+                <a href={s.url} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">
+                  {s.title}
+                </a>
+              ) : (
+                <span class="title">{s.title}</span>
+              )}
+              <span class="meta">
+                {' '}
+                — {s.publisher}, {s.date}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <footer>Checked {model.checked}</footer>
+    </article>
+  );
+}

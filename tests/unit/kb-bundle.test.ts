@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledKb } from '../helpers/kb';
+import { normalizePattern } from '../../utils/match/normalize';
+import { parseKnowledgeBase } from '../../utils/kb/service';
+
+const kb = loadBundledKb();
+const today = new Date().toISOString().slice(0, 10);
+
+function allDates(): { where: string; date: string }[] {
+  const out: { where: string; date: string }[] = [];
+  for (const e of kb.entities) {
+    out.push({ where: `${e.id}.checked`, date: e.checked });
+    for (const s of e.sources) out.push({ where: `${e.id} source`, date: s.date });
+    for (const d of e.dates ?? []) out.push({ where: `${e.id} date`, date: d.date });
+    for (const r of e.roles ?? []) {
+      if (r.start) out.push({ where: `${e.id} role start`, date: r.start });
+      if (r.end) out.push({ where: `${e.id} role end`, date: r.end });
+    }
+    for (const v of e.stat?.values ?? []) {
+      out.push({ where: `${e.id} value`, date: v.date });
+      out.push({ where: `${e.id} value source`, date: v.source.date });
+    }
+  }
+  return out;
+}
+
+describe('the bundled knowledge base', () => {
+  it('validates against the schema and covers the seeds (30+ entities)', () => {
+    expect(kb.entities.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('has unique ids', () => {
+    const ids = kb.entities.map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('has related ids that all exist', () => {
+    const ids = new Set(kb.entities.map((e) => e.id));
+    const dangling = kb.entities.flatMap((e) => (e.related ?? []).filter((r) => !ids.has(r)).map((r) => `${e.id} -> ${r}`));
+    expect(dangling).toEqual([]);
+  });
+
+  it('has no date in the future', () => {
+    expect(allDates().filter((d) => d.date > today)).toEqual([]);
+  });
+
+  it('gives every statistic value its own source', () => {
+    const stats = kb.entities.filter((e) => e.type === 'statistic');
+    expect(stats.length).toBeGreaterThan(5);
+    for (const s of stats) {
+      expect(s.stat, s.id).toBeDefined();
+      for (const v of s.stat!.values) expect(v.source.publisher.length, s.id).toBeGreaterThan(1);
+    }
+  });
+
+  it('lets no alias be claimed by two entities', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of kb.entities) {
+      for (const a of e.aliases) {
+        const key = a.caseSensitive ? `cs:${normalizePattern(a.text).cased}` : normalizePattern(a.text).lower;
+        const other = owner.get(key) ?? owner.get(normalizePattern(a.text).lower);
+        if (other && other !== e.id) clashes.push(`${a.text}: ${other} / ${e.id}`);
+        owner.set(key, e.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('gives every entity with short forms a full-name alias to anchor them', () => {
+    const missing = kb.entities
+      .filter((e) => e.aliases.some((a) => a.afterFullName))
+      .filter((e) => !e.aliases.some((a) => !a.afterFullName))
+      .map((e) => e.id);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('KB validation errors', () => {
+  it('names the entry and field at fault', () => {
+    const broken = structuredClone(kb);
+    broken.entities[0]!.sources = [];
+    expect(() => parseKnowledgeBase(broken)).toThrow(/entities\.0\.sources.*every entity needs a source/);
+  });
+
+  it('rejects a source address that is not https', () => {
+    const broken = structuredClone(kb);
+    broken.entities[1]!.sources[0]!.url = 'http://example.org/page';
+    expect(() => parseKnowledgeBase(broken)).toThrow(/https/);
+  });
+
+  it('rejects a malformed date', () => {
+    const broken = structuredClone(kb);
+    broken.entities[2]!.checked = '2023-13-01';
+    expect(() => parseKnowledgeBase(broken)).toThrow(/YYYY/);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Turns a KB entity (and, for statistics, what the page says) into the plain view-model the
+ * card renders. All wording decisions live here, so the component only draws.
+ */
+import type { Entity, EntityType, Source } from '../kb/schema';
+import type { RelatedEntity } from '../messages';
+import type { StatReading } from '../match/types';
+import { formatDate, formatRange, formatValue } from './format';
+
+export const TYPE_LABELS: Record<EntityType, string> = {
+  inquiry: 'Inquiry',
+  review: 'Review',
+  report: 'Report',
+  plan: 'Plan',
+  monitoring: 'Monitoring',
+  operation: 'Operation',
+  case: 'Case',
+  person: 'Person',
+  organisation: 'Organisation',
+  statistic: 'Statistic',
+};
+
+export interface CardSource {
+  publisher: string;
+  title: string;
+  date: string;
+  /** Present only for https addresses. */
+  url?: string;
+}
+
+export interface CardModel {
+  id: string;
+  typeLabel: string;
+  type: EntityType;
+  name: string;
+  summary: string;
+  /** Roles with dates (people) and key dates (everything else), oldest first. */
+  facts: { label: string; when: string }[];
+  stat?: {
+    measure: string;
+    latest: { value: string; date: string; source: string };
+    series: { date: string; value: number; label: string }[];
+    /** What the page says, and whether it differs from the sourced figure. */
+    page?: { value: string; differs: boolean; note: string };
+  };
+  sources: CardSource[];
+  related: RelatedEntity[];
+  checked: string;
+}
+
+function cardSource(source: Source): CardSource {
+  const safe = source.url?.startsWith('https://') ? source.url : undefined;
+  return {
+    publisher: source.publisher,
+    title: source.title,
+    date: formatDate(source.date),
+    ...(safe ? { url: safe } : {}),
+  };
+}
+
+function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
+  const stat = entity.stat;
+  if (!stat) return undefined;
+  const values = [...stat.values].sort((a, b) => a.date.localeCompare(b.date));
+  const latest = values[values.length - 1]!;
+  const page = reading && (() => {
+    const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;
+    const kb = reading.kbValue;
+    const note = !kb
+      ? 'No sourced figure to compare with.'
+      : reading.differs
+        ? `This page gives ${shown}${reading.period ? ` for ${reading.period}` : ''}; the sourced figure for ${formatDate(kb.date)} is ${formatValue(kb.value, stat.unit)}.`
+        : `Matches the sourced figure for ${formatDate(kb.date)}.`;
+    return { value: shown, differs: reading.differs, note };
+  })();
+  return {
+    measure: stat.measure,
+    latest: {
+      value: formatValue(latest.value, stat.unit),
+      date: formatDate(latest.date),
+      source: `${latest.source.publisher}, ${formatDate(latest.source.date)}`,
+    },
+    series: values.map((v) => ({ date: v.date, value: v.value, label: `${formatDate(v.date)}: ${formatValue(v.value, stat.unit)}` })),
+    ...(page ? { page } : {}),
+  };
+}
+
+export function buildCardModel(entity: Entity, related: RelatedEntity[], reading?: StatReading): CardModel {
+  const roles = (entity.roles ?? []).map((r) => ({ label: r.title, when: formatRange(r.start, r.end), sort: r.start ?? '' }));
+  const dates = (entity.dates ?? []).map((d) => ({ label: d.label, when: formatDate(d.date), sort: d.date }));
+  const facts = [...roles, ...dates].sort((a, b) => a.sort.localeCompare(b.sort)).map(({ label, when }) => ({ label, when }));
+  const stat = statModel(entity, reading);
+  return {
+    id: entity.id,
+    type: entity.type,
+    typeLabel: TYPE_LABELS[entity.type],
+    name: entity.name,
+    summary: entity.summary,
+    facts,
+    ...(stat ? { stat } : {}),
+    sources: entity.sources.map(cardSource),
+    related,
+    checked: formatDate(entity.checked),
+  };
+}

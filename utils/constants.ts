@@ -1,0 +1,32 @@
+/**
+ * Named limits and delays, each with the reason for its value.
+ */
+
+/** A count's noun must follow within this many words: "800 officers", "100 so-called bad apple officers". */
+export const COUNT_NOUN_WINDOW_WORDS = 4;
+/** Exact figures agree with the KB when within 0.5% (rounding in reporting, e.g. 43,000 vs 43,210). */
+export const STAT_EXACT_TOLERANCE = 0.005;
+/** "More than", "around" figures agree when within 10% of the sourced value. */
+export const STAT_APPROXIMATE_TOLERANCE = 0.1;
+
+/** Distinct KB entities that make a page about the Met even without an explicit anchor phrase. */
+export const RELEVANCE_MIN_ENTITIES = 3;
+
+/** Text nodes processed per slice before yielding to the page, keeping tasks short. */
+export const HIGHLIGHT_CHUNK_SIZE = 400;
+/** Wait after the last page mutation before re-scanning, so bursts of changes cost one scan. */
+export const MUTATION_DEBOUNCE_MS = 300;
+
+/** Hover intent: a pointer resting this long on a mention opens its card (passing over does not). */
+export const CARD_OPEN_DELAY_MS = 250;
+/** Grace period to move the pointer from the mention into the card before it closes. */
+export const CARD_CLOSE_DELAY_MS = 300;
+/** Gap between a mention and its card, in CSS pixels. */
+export const CARD_OFFSET_PX = 8;
+/** Keeps the card clear of the viewport edges, in CSS pixels. */
+export const CARD_VIEWPORT_PADDING_PX = 8;
+/** Card width: a short read without hiding the article. */
+export const CARD_MAX_WIDTH_PX = 360;
+
+/** After flipping a switch, the page needs a moment to apply it before its summary is re-read. */
+export const POPUP_REFRESH_DELAY_MS = 250;

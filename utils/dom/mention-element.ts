@@ -1,0 +1,16 @@
+/**
+ * The extension's own highlight element. A custom tag (never registered: content scripts
+ * cannot define custom elements) so page CSS aimed at `span` or `mark` does not reach it.
+ */
+export const MENTION_TAG = 'met-mention';
+/** Entity id and type on every highlight: the popup, the tests and later tooling read these. */
+export const ATTR_ID = 'data-met-id';
+export const ATTR_TYPE = 'data-met-type';
+/** Present on the second and later pieces of a mention split across inline elements. */
+export const ATTR_PART = 'data-met-part';
+/** Set on statistics whose figure differs from the sourced value. */
+export const ATTR_DIFFERS = 'data-met-differs';
+
+export function isMentionElement(node: unknown): node is HTMLElement {
+  return (node as Element | null)?.nodeType === 1 && (node as Element).localName === MENTION_TAG;
+}

@@ -1,0 +1,68 @@
+/**
+ * The KB's IndexedDB database, owned by the background. Bundled entries live in their own
+ * store and are replaced on every update; the reader's own data (notes, own entries) lives in
+ * stores that seeding never touches, so it survives every update.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Entity, KnowledgeBase } from './schema';
+
+export const DB_NAME = 'met-context';
+/** Bump with a new `upgrade` step; never edit a step that has shipped. */
+export const DB_VERSION = 1;
+
+export interface KbDbSchema extends DBSchema {
+  entities: { key: string; value: Entity; indexes: { type: string } };
+  meta: { key: string; value: { key: string; value: string } };
+  /** The reader's private notes on entities (issue: options page). */
+  notes: { key: string; value: { entityId: string; text: string; updated: string } };
+  /** The reader's own entries, matched like bundled ones. */
+  userEntities: { key: string; value: Entity };
+}
+
+export type KbDb = IDBPDatabase<KbDbSchema>;
+
+export function openKbDb(): Promise<KbDb> {
+  return openDB<KbDbSchema>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const entities = db.createObjectStore('entities', { keyPath: 'id' });
+        entities.createIndex('type', 'type');
+        db.createObjectStore('meta', { keyPath: 'key' });
+        db.createObjectStore('notes', { keyPath: 'entityId' });
+        db.createObjectStore('userEntities', { keyPath: 'id' });
+      }
+    },
+  });
+}
+
+/**
+ * Writes the bundled KB in one transaction, unless this exact version is already stored.
+ * Returns true when it wrote.
+ */
+export async function seedBundledKb(db: KbDb, kb: KnowledgeBase): Promise<boolean> {
+  const tx = db.transaction(['entities', 'meta'], 'readwrite');
+  const stored = await tx.objectStore('meta').get('kbVersion');
+  const count = await tx.objectStore('entities').count();
+  if (stored?.value === kb.version && count === kb.entities.length) {
+    await tx.done;
+    return false;
+  }
+  const entities = tx.objectStore('entities');
+  await entities.clear();
+  await Promise.all(kb.entities.map((e) => entities.put(e)));
+  await tx.objectStore('meta').put({ key: 'kbVersion', value: kb.version });
+  await tx.done;
+  return true;
+}
+
+export async function readAllEntities(db: KbDb): Promise<Entity[]> {
+  return db.getAll('entities');
+}
+
+export async function readEntity(db: KbDb, id: string): Promise<Entity | undefined> {
+  return db.get('entities', id);
+}
+
+export async function readKbVersion(db: KbDb): Promise<string | undefined> {
+  return (await db.get('meta', 'kbVersion'))?.value;
+}

@@ -1,0 +1,48 @@
+/**
+ * The compact match index the background hands to each content script: only what matching
+ * needs (names, aliases and their rules, statistics' cues and values). Details of an entity
+ * are fetched when its card opens.
+ */
+import type { Alias, Entity, EntityType, Statistic } from './schema';
+
+export interface IndexedEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+}
+
+export interface IndexedAlias extends Alias {
+  /** Position of the entity in `MatchIndex.entities`. */
+  entity: number;
+}
+
+export interface IndexedStatistic {
+  entity: number;
+  unit: Statistic['unit'];
+  cues: string[][];
+  values: { value: number; date: string }[];
+}
+
+export interface MatchIndex {
+  kbVersion: string;
+  entities: IndexedEntity[];
+  aliases: IndexedAlias[];
+  stats: IndexedStatistic[];
+}
+
+export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]): MatchIndex {
+  const index: MatchIndex = { kbVersion, entities: [], aliases: [], stats: [] };
+  entities.forEach((entity, position) => {
+    index.entities.push({ id: entity.id, type: entity.type, name: entity.name });
+    for (const alias of entity.aliases) index.aliases.push({ ...alias, entity: position });
+    if (entity.stat) {
+      index.stats.push({
+        entity: position,
+        unit: entity.stat.unit,
+        cues: entity.stat.cues,
+        values: entity.stat.values.map(({ value, date }) => ({ value, date })),
+      });
+    }
+  });
+  return index;
+}

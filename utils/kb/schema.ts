@@ -1,0 +1,113 @@
+/**
+ * The knowledge base's shape, checked at runtime with valibot so a malformed bundle or import
+ * is rejected with a message that names the entry and field at fault.
+ */
+import * as v from 'valibot';
+
+/** ISO calendar date at the precision the source gives: year, year-month or full day. */
+export const IsoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
+export const Source = v.strictObject({
+  publisher: v.pipe(v.string(), v.minLength(2)),
+  title: v.pipe(v.string(), v.minLength(3)),
+  date: IsoDate,
+  /** Only when the page was actually read; always https. */
+  url: v.optional(v.pipe(v.string(), v.url(), v.startsWith('https://', 'source address must be https'))),
+});
+
+export const ENTITY_TYPES = [
+  'inquiry',
+  'review',
+  'report',
+  'plan',
+  'monitoring',
+  'operation',
+  'case',
+  'person',
+  'organisation',
+  'statistic',
+] as const;
+export const EntityType = v.picklist(ENTITY_TYPES);
+
+export const Alias = v.strictObject({
+  text: v.pipe(v.string(), v.minLength(2)),
+  /** Match only with this exact capitalisation ("the Met", never the verb "met"). */
+  caseSensitive: v.optional(v.boolean()),
+  /**
+   * A short form (a surname, "Sir Mark") that is annotated only after one of the entity's
+   * full-name aliases has appeared earlier on the page.
+   */
+  afterFullName: v.optional(v.boolean()),
+  /** Words that, directly after the alias, mean it names something else ("Met" + "Office"). */
+  notFollowedBy: v.optional(v.array(v.string())),
+  /** At least one of these must appear in the same sentence (for ambiguous aliases). */
+  context: v.optional(v.array(v.string())),
+});
+
+export const KeyDate = v.strictObject({
+  date: IsoDate,
+  label: v.pipe(v.string(), v.minLength(3)),
+});
+
+export const Role = v.strictObject({
+  title: v.string(),
+  start: v.optional(IsoDate),
+  end: v.optional(IsoDate),
+});
+
+export const StatValue = v.strictObject({
+  value: v.number(),
+  /** The period the figure describes (a year, a month, a day). */
+  date: IsoDate,
+  label: v.optional(v.string()),
+  source: Source,
+});
+
+export const Statistic = v.strictObject({
+  /** What is measured, in words a reader understands. */
+  measure: v.string(),
+  unit: v.picklist(['percent', 'gbp', 'count']),
+  values: v.pipe(v.array(StatValue), v.minLength(1)),
+  /**
+   * Words that tie a number in the same sentence to this measure: every group must match,
+   * any phrase within a group will do.
+   */
+  cues: v.pipe(v.array(v.pipe(v.array(v.string()), v.minLength(1))), v.minLength(1)),
+});
+
+export const Entity = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case')),
+  type: EntityType,
+  name: v.pipe(v.string(), v.minLength(2)),
+  aliases: v.array(Alias),
+  summary: v.pipe(
+    v.string(),
+    v.minLength(20),
+    v.check((s) => s.trim().split(/\s+/).length <= 60, 'summary is at most 60 words'),
+  ),
+  roles: v.optional(v.array(Role)),
+  dates: v.optional(v.array(KeyDate)),
+  related: v.optional(v.array(v.string())),
+  stat: v.optional(Statistic),
+  sources: v.pipe(v.array(Source), v.minLength(1, 'every entity needs a source')),
+  /** When the entry was last checked against its sources. */
+  checked: IsoDate,
+});
+
+export const KnowledgeBase = v.strictObject({
+  version: v.string(),
+  entities: v.array(Entity),
+});
+
+export type Source = v.InferOutput<typeof Source>;
+export type EntityType = v.InferOutput<typeof EntityType>;
+export type Alias = v.InferOutput<typeof Alias>;
+export type KeyDate = v.InferOutput<typeof KeyDate>;
+export type Role = v.InferOutput<typeof Role>;
+export type StatValue = v.InferOutput<typeof StatValue>;
+export type Statistic = v.InferOutput<typeof Statistic>;
+export type Entity = v.InferOutput<typeof Entity>;
+export type KnowledgeBase = v.InferOutput<typeof KnowledgeBase>;

@@ -1,0 +1,171 @@
+/**
+ * Finds figures in text (percentages, sums of money, counts) and ties each to a KB measure by
+ * the words around it in the same sentence, then compares the page's figure with the KB's
+ * sourced values.
+ */
+import { isWholeWord, normalizePattern, sentenceAt, type NormalizedText } from './normalize';
+import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
+import type { StatReading } from './types';
+import {
+  COUNT_NOUN_WINDOW_WORDS,
+  STAT_APPROXIMATE_TOLERANCE,
+  STAT_EXACT_TOLERANCE,
+} from '../constants';
+
+export interface Figure {
+  unit: IndexedStatistic['unit'];
+  value: number;
+  approximate: boolean;
+  start: number;
+  end: number;
+}
+
+const APPROX = String.raw`(?:(?:more than|over|around|about|almost|nearly|some|up to|at least|fewer than|less than|roughly|approximately)\s)?`;
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const MULTIPLIERS: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  million: 1e6,
+  mn: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+};
+/** One pattern with one alternative per unit, so each figure is read once. */
+const FIGURE = new RegExp(
+  String.raw`(?<approx>${APPROX})(?:` +
+    String.raw`(?<pct>${NUMBER})\s?(?:%|per\s?cent\b|percent\b)` +
+    String.raw`|£\s?(?<gbp>${NUMBER})(?:\s?(?<mult>bn|billion|million|mn|m|k|thousand)\b)?` +
+    String.raw`|(?<count>${NUMBER})(?<plus>\+)?` +
+    ')',
+  'giu',
+);
+
+function toNumber(digits: string): number {
+  return Number(digits.replace(/,/g, ''));
+}
+
+/** Every figure in the folded text, with its unit. Digits inside words are not figures. */
+export function findFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const g = m.groups!;
+    const start = m.index! + (g.approx?.length ?? 0);
+    const end = m.index! + m[0].length;
+    if (/[\p{L}\p{N}.,]/u.test(text[start - 1] ?? ' ') && text[start - 1] !== '£') continue;
+    const approximate = Boolean(g.approx) || Boolean(g.plus);
+    if (g.pct) figures.push({ unit: 'percent', value: toNumber(g.pct), approximate, start, end });
+    else if (g.gbp) {
+      const mult = MULTIPLIERS[(g.mult ?? '').toLowerCase()] ?? 1;
+      figures.push({ unit: 'gbp', value: Math.round(toNumber(g.gbp) * mult), approximate, start, end });
+    } else if (g.count) {
+      // "48-year-old", "24/7" and the like are not counts of anything a measure tracks.
+      if (/^[-/]\p{L}/u.test(text.slice(end, end + 2)) || text[end] === '/') continue;
+      figures.push({ unit: 'count', value: toNumber(g.count), approximate, start, end });
+    }
+  }
+  return figures;
+}
+
+interface PhraseHit {
+  start: number;
+  end: number;
+}
+
+function findPhrase(text: string, from: number, to: number, phrase: string): PhraseHit[] {
+  const needle = normalizePattern(phrase).lower;
+  const hits: PhraseHit[] = [];
+  let at = text.indexOf(needle, from);
+  while (at >= 0 && at + needle.length <= to) {
+    // Cues may be word stems ("investigat"), so only their start must be a word start.
+    if (isWholeWord(text, at, at) || !/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ')) {
+      hits.push({ start: at, end: at + needle.length });
+    }
+    at = text.indexOf(needle, at + 1);
+  }
+  return hits;
+}
+
+/**
+ * How well a measure's cues fit a figure, or null when they do not. Every cue group must occur
+ * in the sentence outside the figure itself. For counts, the first group names the thing
+ * counted and must follow the figure closely ("800 officers", "69,000 crimes"), which keeps two
+ * counts in one sentence apart. Lower scores are closer fits.
+ */
+function cueFit(stat: IndexedStatistic, figure: Figure, text: string, sentence: { start: number; end: number }): number | null {
+  let score = 0;
+  for (const [groupIndex, group] of stat.cues.entries()) {
+    let best = Infinity;
+    for (const phrase of group) {
+      for (const hit of findPhrase(text, sentence.start, sentence.end, phrase)) {
+        if (hit.start < figure.end && hit.end > figure.start) continue;
+        const distance = hit.start >= figure.end ? hit.start - figure.end : figure.start - hit.end;
+        if (figure.unit === 'count' && groupIndex === 0) {
+          const between = text.slice(figure.end, hit.start);
+          if (hit.start < figure.end || between.split(/\s+/).filter(Boolean).length > COUNT_NOUN_WINDOW_WORDS) continue;
+        }
+        best = Math.min(best, distance);
+      }
+    }
+    if (best === Infinity) return null;
+    score += best;
+  }
+  return score;
+}
+
+function yearNear(text: string, figure: Figure, sentence: { start: number; end: number }): string | undefined {
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 40));
+  const m = /^[^,;]*?\b(?:in|for|during|of)\s((?:19|20)\d{2})\b/.exec(after);
+  return m?.[1];
+}
+
+function agrees(a: number, b: number, approximate: boolean): boolean {
+  const tolerance = approximate ? STAT_APPROXIMATE_TOLERANCE : STAT_EXACT_TOLERANCE;
+  return Math.abs(a - b) <= Math.max(Math.abs(b) * tolerance, 0.05);
+}
+
+/**
+ * Compares a page figure with the measure's values. A figure that equals any sourced value
+ * agrees with it. Otherwise it is compared with the value for the year it names, or else the
+ * latest value, and marked as differing.
+ */
+export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
+  const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
+  const sameYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
+  const pool = sameYear.length ? sameYear : stat.values;
+  const match = pool.find((v) => agrees(value, v.value, approximate));
+  if (match) return { ...reading, kbValue: match };
+  const latest = [...pool].sort((a, b) => b.date.localeCompare(a.date))[0];
+  return latest ? { ...reading, kbValue: latest, differs: true } : reading;
+}
+
+export class StatisticMatcher {
+  constructor(private readonly index: MatchIndex) {}
+
+  find(text: NormalizedText): { entity: number; start: number; end: number; reading: StatReading }[] {
+    const results: { entity: number; start: number; end: number; reading: StatReading }[] = [];
+    if (!this.index.stats.length) return results;
+    for (const figure of findFigures(text.cased)) {
+      const sentence = sentenceAt(text.lower, figure.start);
+      let bestStat: IndexedStatistic | undefined;
+      let bestScore = Infinity;
+      for (const stat of this.index.stats) {
+        if (stat.unit !== figure.unit) continue;
+        const score = cueFit(stat, figure, text.lower, sentence);
+        if (score !== null && score < bestScore) {
+          bestScore = score;
+          bestStat = stat;
+        }
+      }
+      if (!bestStat) continue;
+      const period = yearNear(text.lower, figure, sentence);
+      results.push({
+        entity: bestStat.entity,
+        start: figure.start,
+        end: figure.end,
+        reading: compareWithKb(bestStat, figure.value, figure.approximate, period),
+      });
+    }
+    return results;
+  }
+}

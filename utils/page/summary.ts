@@ -1,0 +1,51 @@
+/**
+ * What the popup shows about a page: which entities it mentions, how often, grouped by type.
+ */
+import type { EntityType } from '../kb/schema';
+import type { Mention } from '../match/types';
+
+export interface SummaryEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** How many times the page mentions it. */
+  mentions: number;
+  /** A statistic whose figure on the page differs from the sourced value. */
+  differs: boolean;
+}
+
+export interface PageSummary {
+  site: string;
+  enabled: boolean;
+  relevant: boolean;
+  /** Why the page was or was not annotated. */
+  reason: string;
+  /** Distinct entities mentioned, by type. */
+  counts: Partial<Record<EntityType, number>>;
+  entities: SummaryEntity[];
+}
+
+export function summarise(
+  mentions: readonly Mention[],
+  nameOf: (id: string) => string,
+): Pick<PageSummary, 'counts' | 'entities'> {
+  const byId = new Map<string, SummaryEntity>();
+  for (const m of mentions) {
+    const entry = byId.get(m.entityId) ?? {
+      id: m.entityId,
+      type: m.type,
+      name: nameOf(m.entityId),
+      mentions: 0,
+      differs: false,
+    };
+    entry.mentions += 1;
+    entry.differs ||= Boolean(m.stat?.differs);
+    byId.set(m.entityId, entry);
+  }
+  const entities = [...byId.values()].sort(
+    (a, b) => Number(b.differs) - Number(a.differs) || b.mentions - a.mentions || a.name.localeCompare(b.name),
+  );
+  const counts: Partial<Record<EntityType, number>> = {};
+  for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  return { counts, entities };
+}

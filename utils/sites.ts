@@ -1,0 +1,60 @@
+/**
+ * The news sites the content script runs on by default. Asking for these hosts only (rather
+ * than every site) keeps the install-time permission narrow; the list covers UK nationals and
+ * regionals, wires, broadcasters and international outlets that regularly report on the Met.
+ */
+export const NEWS_SITES = [
+  'bbc.co.uk',
+  'bbc.com',
+  'theguardian.com',
+  'standard.co.uk',
+  'independent.co.uk',
+  'telegraph.co.uk',
+  'thetimes.com',
+  'thetimes.co.uk',
+  'dailymail.co.uk',
+  'mirror.co.uk',
+  'thesun.co.uk',
+  'express.co.uk',
+  'inews.co.uk',
+  'nationalworld.com',
+  'londonworld.com',
+  'mylondon.news',
+  'cityam.com',
+  'news.sky.com',
+  'itv.com',
+  'channel4.com',
+  'lbc.co.uk',
+  'gbnews.com',
+  'reuters.com',
+  'apnews.com',
+  'ft.com',
+  'economist.com',
+  'newstatesman.com',
+  'spectator.co.uk',
+  'huffingtonpost.co.uk',
+  'theweek.com',
+  'politico.eu',
+  'cnn.com',
+  'nytimes.com',
+  'washingtonpost.com',
+  'bloomberg.com',
+  'aljazeera.com',
+  'france24.com',
+  'dw.com',
+  'news.yahoo.com',
+  'uk.news.yahoo.com',
+  'msn.com',
+  'london.gov.uk',
+  'met.police.uk',
+  'hmicfrs.justiceinspectorates.gov.uk',
+  'policeconduct.gov.uk',
+] as const;
+
+/** Match patterns for the manifest: `*.host` covers the host itself and its subdomains. */
+export const NEWS_SITE_MATCHES = NEWS_SITES.map((host) => `*://*.${host}/*`);
+
+/** The key the per-site switch is stored under: the host without a leading "www.". */
+export function siteKey(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '');
+}
