@@ -5,7 +5,8 @@ import { AhoCorasick } from '../../utils/match/aho-corasick';
 describe('normalizeText', () => {
   it.each([
     ['Sir\u00A0Mark Rowley', 'Sir Mark Rowley'],
-    ['Sir Mark\nRowley', 'Sir Mark\nRowley'],
+    ['Sir Mark\nRowley', 'Sir Mark Rowley'],
+    ['end.\u2029 Next block', 'end.\u2029Next block'],
     ['Rowley\u2019s plan', "Rowley's plan"],
     ['\u201CEngage\u201D', '"Engage"'],
     ['two\u2013year plan', 'two-year plan'],

@@ -49,15 +49,17 @@ export class NameMatcher {
         candidates.push({ alias, start: hit.start, end: hit.end });
       }
     }
-    // Longest match wins where aliases overlap ("Sir Mark Rowley" over "Mark Rowley").
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Where aliases overlap the longest wins ("the Met Police": "Met Police" over "the Met"),
+    // then the leftmost.
+    candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const taken = new Uint8Array(text.lower.length);
     const chosen: Candidate[] = [];
-    let lastEnd = -1;
     for (const candidate of candidates) {
-      if (candidate.start < lastEnd) continue;
+      if (taken.subarray(candidate.start, candidate.end).some((x) => x === 1)) continue;
+      taken.fill(1, candidate.start, candidate.end);
       chosen.push(candidate);
-      lastEnd = candidate.end;
     }
+    chosen.sort((a, b) => a.start - b.start);
     const namedInFull = new Set<number>();
     const mentions: { entity: number; start: number; end: number }[] = [];
     for (const { alias, start, end } of chosen) {
@@ -83,7 +85,7 @@ export class NameMatcher {
       if (blocked) return false;
     }
     if (alias.context?.length) {
-      const sentence = sentenceAt(text.lower, start);
+      const sentence = sentenceAt(text.cased, start);
       const around = text.lower.slice(sentence.start, start) + ' ' + text.lower.slice(end, sentence.end);
       if (!hasAnyWord(around, alias.context)) return false;
     }

@@ -5,8 +5,11 @@
  * highlights land on the page's own characters.
  */
 
-/** Block boundaries in collected page text; a mention never spans one. */
-export const BLOCK_BREAK = '\n';
+/**
+ * Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
+ * separator is used because it does not occur in page text, where "\n" is just white space.
+ */
+export const BLOCK_BREAK = '\u2029';
 
 const QUOTES: Record<string, string> = {
   '\u2018': "'",
@@ -100,8 +103,14 @@ export function isWholeWord(text: string, start: number, end: number): boolean {
   return !isWordChar(text[start - 1]) && !isWordChar(text[end]);
 }
 
+/** A full stop followed by a lower-case word ("officers. who", "e.g. the") does not end a sentence. */
+function isLowerStart(text: string, pos: number): boolean {
+  const next = /\S/.exec(text.slice(pos, pos + 3))?.[0];
+  return next !== undefined && next !== next.toUpperCase();
+}
+
 /**
- * The sentence around `pos` in folded text: from after the previous sentence end (". ", "? ",
+ * The sentence around `pos` in folded text (with its capitals: they tell sentence ends apart): from after the previous sentence end (". ", "? ",
  * "! " or a block break) to the next one. Abbreviations such as "Mr." are rare in the phrases
  * this is used for, so a simple rule serves.
  */
@@ -110,14 +119,14 @@ export function sentenceAt(text: string, pos: number): { start: number; end: num
   while (start > 0) {
     const ch = text[start - 1]!;
     if (ch === BLOCK_BREAK) break;
-    if (ch === ' ' && /[.!?]["')\]]*$/.test(text.slice(Math.max(0, start - 4), start - 1))) break;
+    if (ch === ' ' && /[.!?]["')\]]*$/.test(text.slice(Math.max(0, start - 4), start - 1)) && !isLowerStart(text, start)) break;
     start--;
   }
   let end = pos;
   while (end < text.length) {
     const ch = text[end]!;
     if (ch === BLOCK_BREAK) break;
-    if (/[.!?]/.test(ch) && (end + 1 >= text.length || /[\s"')\]]/.test(text[end + 1]!))) {
+    if (/[.!?]/.test(ch) && (end + 1 >= text.length || /[\s"')\]]/.test(text[end + 1]!)) && !isLowerStart(text, end + 2)) {
       // Decimal points ("86.2") are not sentence ends: they are followed by a digit.
       end++;
       while (end < text.length && /["')\]]/.test(text[end]!)) end++;

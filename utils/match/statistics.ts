@@ -22,6 +22,13 @@ export interface Figure {
 
 const APPROX = String.raw`(?:(?:more than|over|around|about|almost|nearly|some|up to|at least|fewer than|less than|roughly|approximately)\s)?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** Counts written as words. "one" is left out: it is far more often a pronoun than a count. */
+const WORD_NUMBERS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20,
+};
+const COUNT = String.raw`${NUMBER}|\b(?:${Object.keys(WORD_NUMBERS).join('|')})\b`;
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
@@ -36,13 +43,14 @@ const FIGURE = new RegExp(
   String.raw`(?<approx>${APPROX})(?:` +
     String.raw`(?<pct>${NUMBER})\s?(?:%|per\s?cent\b|percent\b)` +
     String.raw`|£\s?(?<gbp>${NUMBER})(?:\s?(?<mult>bn|billion|million|mn|m|k|thousand)\b)?` +
-    String.raw`|(?<count>${NUMBER})(?<plus>\+)?` +
+    // "seven out of eight areas": the count is the first number; the total belongs to the figure.
+    String.raw`|(?<count>${COUNT})(?<plus>\+)?(?:\s(?:out\s)?of\s(?<total>${COUNT})\b)?` +
     ')',
   'giu',
 );
 
 function toNumber(digits: string): number {
-  return Number(digits.replace(/,/g, ''));
+  return WORD_NUMBERS[digits.toLowerCase()] ?? Number(digits.replace(/,/g, ''));
 }
 
 /** Every figure in the folded text, with its unit. Digits inside words are not figures. */
@@ -92,7 +100,13 @@ function findPhrase(text: string, from: number, to: number, phrase: string): Phr
  * counted and must follow the figure closely ("800 officers", "69,000 crimes"), which keeps two
  * counts in one sentence apart. Lower scores are closer fits.
  */
-function cueFit(stat: IndexedStatistic, figure: Figure, text: string, sentence: { start: number; end: number }): number | null {
+function cueFit(
+  stat: IndexedStatistic,
+  figure: Figure,
+  text: string,
+  sentence: { start: number; end: number },
+  nextFigureStart: number,
+): number | null {
   let score = 0;
   for (const [groupIndex, group] of stat.cues.entries()) {
     let best = Infinity;
@@ -102,7 +116,9 @@ function cueFit(stat: IndexedStatistic, figure: Figure, text: string, sentence: 
         const distance = hit.start >= figure.end ? hit.start - figure.end : figure.start - hit.end;
         if (figure.unit === 'count' && groupIndex === 0) {
           const between = text.slice(figure.end, hit.start);
-          if (hit.start < figure.end || between.split(/\s+/).filter(Boolean).length > COUNT_NOUN_WINDOW_WORDS) continue;
+          // The counted noun comes after the figure, close to it, with no other figure between.
+          if (hit.start < figure.end || hit.start > nextFigureStart) continue;
+          if (between.split(/\s+/).filter(Boolean).length > COUNT_NOUN_WINDOW_WORDS) continue;
         }
         best = Math.min(best, distance);
       }
@@ -114,7 +130,7 @@ function cueFit(stat: IndexedStatistic, figure: Figure, text: string, sentence: 
 }
 
 function yearNear(text: string, figure: Figure, sentence: { start: number; end: number }): string | undefined {
-  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 40));
+  const after = text.slice(figure.end, sentence.end);
   const m = /^[^,;]*?\b(?:in|for|during|of)\s((?:19|20)\d{2})\b/.exec(after);
   return m?.[1];
 }
@@ -139,25 +155,49 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
   return latest ? { ...reading, kbValue: latest, differs: true } : reading;
 }
 
+/**
+ * A figure with no cues of its own continues the measure of the sentence just before when
+ * the two sentences are adjacent, the units agree and this one refers back with a pronoun
+ * ("...answered within 10 seconds. In January, it reached 90.9 per cent.").
+ */
+function continuedStat(
+  previous: { stat: IndexedStatistic; sentenceEnd: number } | undefined,
+  figure: Figure,
+  text: string,
+  sentence: { start: number; end: number },
+): IndexedStatistic | undefined {
+  if (!previous || previous.stat.unit !== figure.unit) return undefined;
+  const gap = text.slice(previous.sentenceEnd, sentence.start);
+  if (gap.trim() !== '') return undefined;
+  const words = text.slice(sentence.start, figure.start).split(/[^\p{L}]+/u);
+  return words.some((w) => w === 'it' || w === 'this' || w === 'that') ? previous.stat : undefined;
+}
+
 export class StatisticMatcher {
   constructor(private readonly index: MatchIndex) {}
 
   find(text: NormalizedText): { entity: number; start: number; end: number; reading: StatReading }[] {
     const results: { entity: number; start: number; end: number; reading: StatReading }[] = [];
     if (!this.index.stats.length) return results;
-    for (const figure of findFigures(text.cased)) {
-      const sentence = sentenceAt(text.lower, figure.start);
+    const figures = findFigures(text.cased);
+    /** The last figure tied to a measure, for "it reached 90.9 per cent" in the next sentence. */
+    let previous: { stat: IndexedStatistic; sentenceEnd: number } | undefined;
+    for (const [i, figure] of figures.entries()) {
+      const nextFigureStart = figures[i + 1]?.start ?? Infinity;
+      const sentence = sentenceAt(text.cased, figure.start);
       let bestStat: IndexedStatistic | undefined;
       let bestScore = Infinity;
       for (const stat of this.index.stats) {
         if (stat.unit !== figure.unit) continue;
-        const score = cueFit(stat, figure, text.lower, sentence);
+        const score = cueFit(stat, figure, text.lower, sentence, nextFigureStart);
         if (score !== null && score < bestScore) {
           bestScore = score;
           bestStat = stat;
         }
       }
+      bestStat ??= continuedStat(previous, figure, text.lower, sentence);
       if (!bestStat) continue;
+      previous = { stat: bestStat, sentenceEnd: sentence.end };
       const period = yearNear(text.lower, figure, sentence);
       results.push({
         entity: bestStat.entity,

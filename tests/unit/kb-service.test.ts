@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { KbService } from '../../utils/kb/service';
+import { openKbDb, readAllEntities } from '../../utils/kb/db';
+import { loadBundledKb } from '../helpers/kb';
+import type { KnowledgeBase } from '../../utils/kb/schema';
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const kb = loadBundledKb();
+
+describe('KbService', () => {
+  it('seeds IndexedDB from the bundle and answers from it', async () => {
+    const service = new KbService(async () => kb);
+    await service.prepare();
+    const db = await openKbDb();
+    expect((await readAllEntities(db)).length).toBe(kb.entities.length);
+    db.close();
+
+    const rowley = await service.entity('mark-rowley');
+    expect(rowley?.entity.name).toBe('Sir Mark Rowley');
+    expect(rowley?.related.every((r) => r.name.length > 0)).toBe(true);
+    expect(await service.status()).toMatchObject({ storage: 'indexeddb', entityCount: kb.entities.length });
+  });
+
+  it('serves what IndexedDB holds (the card text comes from the database)', async () => {
+    await new KbService(async () => kb).prepare();
+    const db = await openKbDb();
+    const stored = (await db.get('entities', 'mark-rowley'))!;
+    await db.put('entities', { ...stored, summary: 'Edited in IndexedDB for this test.' });
+    db.close();
+    const fresh = new KbService(async () => kb);
+    expect((await fresh.entity('mark-rowley'))?.entity.summary).toBe('Edited in IndexedDB for this test.');
+  });
+
+  it('replaces bundled entries on an update and keeps the reader’s notes and entries', async () => {
+    await new KbService(async () => kb).prepare();
+    const db = await openKbDb();
+    await db.put('notes', { entityId: 'mark-rowley', text: 'My note', updated: '2026-11-25' });
+    await db.put('userEntities', { ...kb.entities[0]!, id: 'my-own-entry' });
+    db.close();
+
+    const next: KnowledgeBase = {
+      version: `${kb.version}-next`,
+      entities: kb.entities.filter((e) => e.id !== 'susan-hall').map((e) => (e.id === 'mark-rowley' ? { ...e, summary: 'Updated summary for the new version.' } : e)),
+    };
+    const updated = new KbService(async () => next);
+    await updated.prepare();
+    expect((await updated.entity('mark-rowley'))?.entity.summary).toBe('Updated summary for the new version.');
+    expect(await updated.entity('susan-hall')).toBeNull();
+
+    const after = await openKbDb();
+    expect(await after.get('notes', 'mark-rowley')).toMatchObject({ text: 'My note' });
+    expect(await after.get('userEntities', 'my-own-entry')).toBeDefined();
+    after.close();
+  });
+
+  it('serves the bundle from memory when IndexedDB cannot be opened, and says so', async () => {
+    const service = new KbService(
+      async () => kb,
+      () => Promise.reject(new DOMException('The user denied permission', 'SecurityError')),
+    );
+    const index = await service.matchIndex();
+    expect(index.entities.length).toBe(kb.entities.length);
+    expect((await service.entity('david-carrick'))?.entity.name).toBe('David Carrick');
+    const status = await service.status();
+    expect(status.storage).toBe('memory');
+    expect(status.problem).toMatch(/SecurityError.*served from memory/);
+  });
+
+  it('rejects a broken bundle with a message naming the fault', async () => {
+    const service = new KbService(async () => ({ version: '1', entities: [{ id: 'Bad Id' }] }));
+    await expect(service.matchIndex()).rejects.toThrow(/entities\.0\.id.*kebab-case/);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { PageMatcher } from '../../utils/match/page-matcher';
+import { buildMatchIndex } from '../../utils/kb/match-index';
+import type { Entity } from '../../utils/kb/schema';
+
+const source = { publisher: 'Test', title: 'Test source', date: '2024-01-01' };
+const entity = (e: Partial<Entity> & Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>): Entity => ({
+  summary: 'A summary long enough for the schema.',
+  sources: [source],
+  checked: '2026-11-25',
+  ...e,
+});
+
+const index = buildMatchIndex('test', [
+  entity({
+    id: 'met',
+    type: 'organisation',
+    name: 'Metropolitan Police Service',
+    aliases: [
+      { text: 'Metropolitan Police', notFollowedBy: ['Department'] },
+      { text: 'Met Police' },
+      { text: 'the Met', caseSensitive: true, notFollowedBy: ['Office', 'Gala', 'Museum', 'Opera'] },
+    ],
+  }),
+  entity({
+    id: 'rowley',
+    type: 'person',
+    name: 'Sir Mark Rowley',
+    aliases: [{ text: 'Sir Mark Rowley' }, { text: 'Mark Rowley' }, { text: 'Rowley', afterFullName: true }, { text: 'Sir Mark', afterFullName: true }],
+  }),
+  entity({ id: 'yard', type: 'organisation', name: 'Scotland Yard', aliases: [{ text: 'Scotland Yard' }] }),
+  entity({
+    id: 'engage',
+    type: 'monitoring',
+    name: 'Engage',
+    aliases: [{ text: 'Engage', caseSensitive: true, context: ['monitoring', 'watchdog', 'inspectorate'] }],
+  }),
+  entity({
+    id: 'stat-999',
+    type: 'statistic',
+    name: '999 calls answered within 10 seconds',
+    aliases: [],
+    stat: {
+      measure: 'Share of 999 calls answered within 10 seconds',
+      unit: 'percent',
+      cues: [['999 calls', 'emergency calls'], ['answered']],
+      values: [
+        { value: 77.6, date: '2024', source },
+        { value: 86.2, date: '2025-02', source },
+      ],
+    },
+  }),
+  entity({
+    id: 'stat-officers',
+    type: 'statistic',
+    name: 'Officers under investigation',
+    aliases: [],
+    stat: { measure: 'Officers under investigation', unit: 'count', cues: [['officers'], ['investigat']], values: [{ value: 800, date: '2023-01', source }] },
+  }),
+  entity({
+    id: 'stat-claims',
+    type: 'statistic',
+    name: 'Claims under review',
+    aliases: [],
+    stat: { measure: 'Claims reviewed', unit: 'count', cues: [['claims', 'allegations'], ['investigat', 'review']], values: [{ value: 1000, date: '2023-01', source }] },
+  }),
+  entity({
+    id: 'stat-budget',
+    type: 'statistic',
+    name: 'Budget of the plan',
+    aliases: [],
+    stat: { measure: 'Plan budget', unit: 'gbp', cues: [['plan']], values: [{ value: 366e6, date: '2023-07', source }] },
+  }),
+]);
+
+const matcher = new PageMatcher(index);
+const LONDON = ' It happened in London.';
+
+function found(text: string): string[] {
+  const { mentions } = matcher.match(text + LONDON);
+  return mentions.map((m) => `${m.entityId}:${(text + LONDON).slice(m.start, m.end)}${m.stat?.differs ? '!' : ''}`);
+}
+
+describe('names', () => {
+  it.each<[string, string[]]>([
+    ['Sir Mark Rowley spoke for the Metropolitan Police.', ['rowley:Sir Mark Rowley', 'met:Metropolitan Police']],
+    ['Rowley spoke first. Then Sir Mark Rowley spoke for the Met Police.', ['rowley:Sir Mark Rowley', 'met:Met Police']],
+    ['Mark Rowley spoke. Later Rowley\u2019s plan and Sir Mark\u2019s team were praised by Scotland Yard.', [
+      'rowley:Mark Rowley', 'rowley:Rowley', 'rowley:Sir Mark', 'yard:Scotland Yard',
+    ]],
+    ['SIR MARK\u00A0ROWLEY met the Met Police chief at Scotland Yard.', ['rowley:SIR MARK\u00A0ROWLEY', 'met:Met Police', 'yard:Scotland Yard']],
+    ['Sir Mark\nRowley spoke at Scotland Yard.', ['rowley:Sir Mark\nRowley', 'yard:Scotland Yard']],
+    ['The Met Office warned of rain, said Scotland Yard and the Met Police.', ['yard:Scotland Yard', 'met:Met Police']],
+    ['Scotland Yard staff went to the Met Gala and the Met.', ['yard:Scotland Yard', 'met:the Met']],
+    ['Scotland Yard: officers met the mayor and the met team.', ['yard:Scotland Yard']],
+    ['Scotland Yard left the enhanced monitoring process called Engage.', ['yard:Scotland Yard', 'engage:Engage']],
+    ['Scotland Yard said people engage with Engage events.', ['yard:Scotland Yard']],
+    ['Scotland Yard backs Rowleyson and Markrowley.', ['yard:Scotland Yard']],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('relevance', () => {
+  it.each<[string, boolean]>([
+    ['The Met Office forecast rain for London.', false],
+    ['The Metropolitan Police Department in Washington arrested a man.', false],
+    ['The Metropolitan Police said it would review the case in London.', true],
+    ['Scotland Yard confirmed the arrest in London.', true],
+    ['Scotland Yard confirmed the arrest.', false],
+  ])('%j is about the Met police: %s', (text, relevant) => {
+    expect(matcher.match(text).relevance.relevant).toBe(relevant);
+  });
+
+  it('gives no mentions at all on a page that is not about the Met', () => {
+    const result = matcher.match('Mark Rowley, a painter, met friends at the Met Gala in New York.');
+    expect(result.mentions).toEqual([]);
+    expect(result.relevance.reason).toMatch(/not appear to be about/);
+  });
+});
+
+describe('statistics', () => {
+  it.each<[string, string[]]>([
+    [
+      'Scotland Yard said around 86.2 per cent of 999 calls are answered within 10 seconds, compared with 77.6 per cent in 2024.',
+      ['yard:Scotland Yard', 'stat-999:86.2 per cent', 'stat-999:77.6 per cent'],
+    ],
+    ['Scotland Yard said 80% of 999 calls were answered.', ['yard:Scotland Yard', 'stat-999:80%!']],
+    ['Scotland Yard: 77.6 per cent of emergency calls were answered in 2025.', ['yard:Scotland Yard', 'stat-999:77.6 per cent!']],
+    [
+      'Scotland Yard said investigations were underway into some 800 officers over 1,000 claims.',
+      ['yard:Scotland Yard', 'stat-officers:800', 'stat-claims:1,000'],
+    ],
+    ['Scotland Yard published a £366 million, two-year plan.', ['yard:Scotland Yard', 'stat-budget:£366 million']],
+    ['Scotland Yard published a £400m plan.', ['yard:Scotland Yard', 'stat-budget:£400m!']],
+    ['Scotland Yard said a 48-year-old officer was under investigation.', ['yard:Scotland Yard']],
+    ['Scotland Yard answered 999 calls in 2024.', ['yard:Scotland Yard']],
+    [
+      'Scotland Yard said 86.2 per cent of 999 calls were answered. In January, it reached 77.6 per cent.',
+      ['yard:Scotland Yard', 'stat-999:86.2 per cent', 'stat-999:77.6 per cent'],
+    ],
+    ['Scotland Yard said 86.2 per cent of 999 calls were answered. Turnout reached 40 per cent.', ['yard:Scotland Yard', 'stat-999:86.2 per cent']],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('records the page value, the compared KB value and the period', () => {
+    const text = 'Scotland Yard said 80.0 per cent of 999 calls were answered in 2024, in London.';
+    const stat = matcher.match(text).mentions.find((m) => m.entityId === 'stat-999')!.stat!;
+    expect(stat).toEqual({ value: 80, approximate: false, period: '2024', kbValue: { value: 77.6, date: '2024' }, differs: true });
+  });
+});
+
+describe('figures', () => {
+  it('reads counts written as words and "N out of M" as one figure', async () => {
+    const { findFigures } = await import('../../utils/match/statistics');
+    const figures = findFigures('graded seven out of eight areas, and 3 of 4 teams; two-year plan; 48-year-old');
+    expect(figures.map((f) => [f.value, f.unit])).toEqual([
+      [7, 'count'],
+      [3, 'count'],
+    ]);
+  });
+
+  it('reads money with multipliers and percentages in both spellings', async () => {
+    const { findFigures } = await import('../../utils/match/statistics');
+    const figures = findFigures('£366 million, £1.2bn, £500k, 86.2 per cent, 90.9%, more than 100+ officers');
+    expect(figures.map((f) => [f.value, f.unit, f.approximate])).toEqual([
+      [366e6, 'gbp', false],
+      [1.2e9, 'gbp', false],
+      [500e3, 'gbp', false],
+      [86.2, 'percent', false],
+      [90.9, 'percent', false],
+      [100, 'count', true],
+    ]);
+  });
+});

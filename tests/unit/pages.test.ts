@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectText, findArticleRoot } from '../../utils/dom/collect';
+import { PageMatcher } from '../../utils/match/page-matcher';
+import { bundledIndex } from '../helpers/kb';
+import { NEGATIVE_PAGES, SEED_PAGES, loadPage } from '../helpers/fixtures';
+import { NOT_ARTICLE_SELECTORS, SEED_EXPECTATIONS } from '../fixtures/expected';
+import { Annotator } from '../../utils/dom/annotator';
+
+const matcher = new PageMatcher(bundledIndex());
+
+function annotate(name: string) {
+  const doc = loadPage(name);
+  const controller = new AbortController();
+  const annotator = new Annotator(doc, matcher, controller.signal);
+  annotator.scan();
+  return { doc, annotator, controller };
+}
+
+describe.each(SEED_PAGES)('seed page %s', (name) => {
+  const expected = SEED_EXPECTATIONS[name]!;
+
+  it('finds the article body, not the page frame', () => {
+    const doc = loadPage(name);
+    const root = findArticleRoot(doc);
+    expect(root.tagName).toBe('ARTICLE');
+    const { text } = collectText(root);
+    expect(text).not.toMatch(/Related stories|Contact us|Sign up/i);
+  });
+
+  it('highlights every entity the article names or quantifies', () => {
+    const { doc } = annotate(name);
+    const ids = new Set([...doc.querySelectorAll('met-mention')].map((el) => el.getAttribute('data-met-id')));
+    expect([...expected.mustHighlight].filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('highlights nothing outside the article', () => {
+    const { doc } = annotate(name);
+    for (const selector of NOT_ARTICLE_SELECTORS) {
+      for (const region of doc.querySelectorAll(selector)) {
+        expect(region.querySelector('met-mention'), `${selector}`).toBeNull();
+      }
+    }
+  });
+
+  it('flags exactly the figures that differ from the sourced values', () => {
+    const { doc } = annotate(name);
+    const flagged = new Set([...doc.querySelectorAll('met-mention[data-met-differs]')].map((el) => el.getAttribute('data-met-id')));
+    expect([...flagged].sort()).toEqual([...(expected.differs ?? [])].sort());
+  });
+
+  it('gives every highlight the type of its entity', () => {
+    const { doc } = annotate(name);
+    const types = new Map(bundledIndex().entities.map((e) => [e.id, e.type]));
+    for (const el of doc.querySelectorAll('met-mention')) {
+      expect(el.getAttribute('data-met-type')).toBe(types.get(el.getAttribute('data-met-id')!));
+    }
+  });
+
+  it('restores the page exactly when switched off', () => {
+    const doc = loadPage(name);
+    const before = doc.body.innerHTML;
+    const controller = new AbortController();
+    new Annotator(doc, matcher, controller.signal).scan();
+    expect(doc.body.innerHTML).not.toBe(before);
+    controller.abort();
+    expect(doc.body.innerHTML).toBe(before);
+    expect(doc.getElementById('met-context-highlight-style')).toBeNull();
+  });
+});
+
+describe.each(NEGATIVE_PAGES)('negative page %s', (name) => {
+  it('gets no highlights at all, and says why', () => {
+    const { doc, annotator } = annotate(name);
+    expect(doc.querySelectorAll('met-mention')).toHaveLength(0);
+    expect(annotator.relevance.relevant).toBe(false);
+    expect(annotator.relevance.reason.length).toBeGreaterThan(10);
+  });
+});
