@@ -11,6 +11,7 @@ const { ensureChromium } = await import('./lib/chromium.mjs');
 const chromium = ensureChromium();
 console.log(`Using Chromium at ${chromium}`);
 
+run('npx tsc --noEmit');
 run('npx vitest run');
 run('npx wxt build');
 run('npx wxt build -b firefox');

@@ -16,6 +16,10 @@ export async function serveFixtures({ dir = PAGES_DIR, routes = {} } = {}) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (routes[url.pathname]) return routes[url.pathname](req, res);
     const name = path.basename(url.pathname);
+    if (name === 'favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (!/^[\w.-]+\.html$/.test(name)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

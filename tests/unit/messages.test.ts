@@ -62,7 +62,7 @@ describe('the message protocol', () => {
   it('answers through the browser runtime', async () => {
     const { handle } = listener();
     fakeBrowser.runtime.onMessage.addListener(handle);
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'getStatus' }, { id: EXTENSION_ID });
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'getStatus' }, { id: EXTENSION_ID }, () => undefined);
     expect(unwrapReply(reply, 'getStatus')).toMatchObject({ kbVersion: 'x' });
   });
 

@@ -6,6 +6,7 @@ import type { Entity, EntityType, Source } from '../kb/schema';
 import type { RelatedEntity } from '../messages';
 import type { StatReading } from '../match/types';
 import { formatDate, formatRange, formatValue } from './format';
+import { byPeriod } from '../kb/dates';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   inquiry: 'Inquiry',
@@ -61,7 +62,7 @@ function cardSource(source: Source): CardSource {
 function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   const stat = entity.stat;
   if (!stat) return undefined;
-  const values = [...stat.values].sort((a, b) => a.date.localeCompare(b.date));
+  const values = byPeriod(stat.values);
   const latest = values[values.length - 1]!;
   const page = reading && (() => {
     const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;

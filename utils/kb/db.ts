@@ -23,14 +23,15 @@ export type KbDb = IDBPDatabase<KbDbSchema>;
 
 export function openKbDb(): Promise<KbDb> {
   return openDB<KbDbSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const entities = db.createObjectStore('entities', { keyPath: 'id' });
-        entities.createIndex('type', 'type');
-        db.createObjectStore('meta', { keyPath: 'key' });
-        db.createObjectStore('notes', { keyPath: 'entityId' });
-        db.createObjectStore('userEntities', { keyPath: 'id' });
+    // Each store is created if missing rather than by version number alone, so a database
+    // left half-made (created empty by another opener) is completed, not left broken.
+    upgrade(db) {
+      if (!db.objectStoreNames.contains('entities')) {
+        db.createObjectStore('entities', { keyPath: 'id' }).createIndex('type', 'type');
       }
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+      if (!db.objectStoreNames.contains('notes')) db.createObjectStore('notes', { keyPath: 'entityId' });
+      if (!db.objectStoreNames.contains('userEntities')) db.createObjectStore('userEntities', { keyPath: 'id' });
     },
   });
 }

@@ -6,6 +6,7 @@
 import { isWholeWord, normalizePattern, sentenceAt, type NormalizedText } from './normalize';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
 import type { StatReading } from './types';
+import { byPeriod } from '../kb/dates';
 import {
   COUNT_NOUN_WINDOW_WORDS,
   STAT_APPROXIMATE_TOLERANCE,
@@ -147,11 +148,14 @@ function agrees(a: number, b: number, approximate: boolean): boolean {
  */
 export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
-  const sameYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
-  const pool = sameYear.length ? sameYear : stat.values;
+  // A year named on the page is compared with the figure for that whole year first, then with
+  // any figure dated within it, else with every value.
+  const wholeYear = period ? stat.values.filter((v) => v.date === period) : [];
+  const withinYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
+  const pool = wholeYear.length ? wholeYear : withinYear.length ? withinYear : stat.values;
   const match = pool.find((v) => agrees(value, v.value, approximate));
   if (match) return { ...reading, kbValue: match };
-  const latest = [...pool].sort((a, b) => b.date.localeCompare(a.date))[0];
+  const latest = byPeriod(pool).at(-1);
   return latest ? { ...reading, kbValue: latest, differs: true } : reading;
 }
 

@@ -1,0 +1,84 @@
+// `npm start`: installs what is missing, builds the extension, serves the seed articles on
+// 127.0.0.1 and opens one in Chromium with the extension loaded. With a display it leaves the
+// browser open for you; without one it runs headless and writes screenshots to a folder.
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ensureDependencies } from './lib/deps.mjs';
+
+ensureDependencies();
+const { ensureChromium, launchWithExtension } = await import('./lib/chromium.mjs');
+const { serveFixtures } = await import('./lib/server.mjs');
+
+ensureChromium();
+execSync('npx wxt build', { stdio: 'inherit' });
+
+const server = await serveFixtures();
+const ARTICLE = 'http://www.standard.co.uk/news/crime/seed-2-engage-exit.html';
+const headless = !process.env.DISPLAY;
+const { context, worker, extensionId } = await launchWithExtension({ port: server.port, headless });
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(ARTICLE);
+await page.waitForSelector('met-mention', { timeout: 15_000 });
+
+if (!headless) {
+  console.log(`\nChromium is open on ${ARTICLE} (served from 127.0.0.1:${server.port}).`);
+  console.log('Hover a highlighted name or figure for its card; the toolbar button opens the popup.');
+  console.log('Close the browser window to stop.');
+  await new Promise((resolve) => context.on('close', resolve));
+  await server.close();
+  process.exit(0);
+}
+
+const outDir = path.resolve(process.env.SCREENSHOT_DIR ?? 'screenshots');
+mkdirSync(outDir, { recursive: true });
+const shot = (p, name) => p.screenshot({ path: path.join(outDir, name) });
+
+await page.setViewportSize({ width: 1100, height: 800 });
+await page.locator('met-mention').first().scrollIntoViewIfNeeded();
+await shot(page, 'page-highlights.png');
+
+/** One card per type, hovering the first mention of each. */
+const CARDS = [
+  ['person', 'mark-rowley'],
+  ['statistic', 'stat-999-answered-10s'],
+  ['monitoring', 'hmicfrs-engage'],
+  ['organisation', 'hmicfrs'],
+];
+for (const [type, id] of CARDS) {
+  const mention = page.locator(`met-mention[data-met-id="${id}"]`).first();
+  await page.mouse.move(0, 0);
+  await mention.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -200));
+  await mention.hover();
+  await page.locator('met-card .card h2').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await shot(page, `card-${type}.png`);
+}
+await page.mouse.move(0, 0);
+await page.keyboard.press('Escape');
+
+const review = await context.newPage();
+await review.goto('http://www.londonworld.com/news/crime/seed-1-new-met-plan.html');
+await review.waitForSelector('met-mention');
+await review.setViewportSize({ width: 1100, height: 800 });
+const casey = review.locator('met-mention[data-met-id="casey-review"]').first();
+await casey.scrollIntoViewIfNeeded();
+await casey.hover();
+await review.locator('met-card .card h2').waitFor({ timeout: 10_000 });
+await review.waitForTimeout(300);
+await shot(review, 'card-review.png');
+
+await page.bringToFront();
+const [tabId] = await worker.evaluate(async () =>
+  (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id),
+);
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 380, height: 640 });
+await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+await popup.waitForSelector('.counts');
+await shot(popup, 'popup.png');
+
+await context.close();
+await server.close();
+console.log(`\nNo display found, so Chromium ran headless. Screenshots are in:\n  ${outDir}`);

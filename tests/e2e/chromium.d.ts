@@ -1,0 +1,5 @@
+// The service worker's `chrome` global, reached through worker.evaluate in tests.
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(k?: unknown): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+};

@@ -1,0 +1,118 @@
+/**
+ * End-to-end harness: the built extension in Debian's Chromium, fixture pages served on
+ * 127.0.0.1 under real news-site names (Chromium maps every host to the local server; the
+ * hosts used here are not on Chromium's HSTS preload list, so plain http works).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { serveFixtures } from '../../scripts/lib/server.mjs';
+
+/** Where each fixture is served: seeds on the kind of site they came from. */
+export const PAGE_URLS: Record<string, string> = {
+  'seed-0-rowley-carrick': 'http://www.reuters.com/world/uk/seed-0-rowley-carrick.html',
+  'seed-1-new-met-plan': 'http://www.londonworld.com/news/crime/seed-1-new-met-plan.html',
+  'seed-2-engage-exit': 'http://www.standard.co.uk/news/crime/seed-2-engage-exit.html',
+  'neg-met-office': 'http://www.standard.co.uk/news/weather/neg-met-office.html',
+  'neg-met-gala': 'http://www.standard.co.uk/culture/neg-met-gala.html',
+  'neg-met-museum': 'http://www.londonworld.com/culture/neg-met-museum.html',
+  'neg-dc-police': 'http://www.reuters.com/world/us/neg-dc-police.html',
+  'neg-football-carrick': 'http://www.standard.co.uk/sport/neg-football-carrick.html',
+  'neg-verb-met': 'http://www.londonworld.com/news/politics/neg-verb-met.html',
+};
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  port: number;
+  userDataDir: string;
+  /** Closes the browser, keeping the profile (for restart tests). */
+  closeBrowser(): Promise<void>;
+  /** Closes the browser and the server and deletes the profile. */
+  close(): Promise<void>;
+}
+
+export async function startSession(options: { userDataDir?: string; port?: number } = {}): Promise<Session> {
+  const server = options.port ? null : await serveFixtures();
+  const port = options.port ?? server!.port;
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'met-e2e-'));
+  const { context, worker, extensionId } = await launchWithExtension({ userDataDir, port });
+  return {
+    context,
+    worker,
+    extensionId,
+    port,
+    userDataDir,
+    closeBrowser: () => context.close(),
+    async close() {
+      await context.close();
+      await server?.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a fixture page and waits until the extension has read it. */
+export async function openPage(session: Session, name: string, expectHighlights = true): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(PAGE_URLS[name]!);
+  if (expectHighlights) await page.waitForSelector('met-mention', { timeout: 15_000 });
+  else await page.waitForTimeout(1500);
+  return page;
+}
+
+export interface SeenMention {
+  id: string;
+  type: string;
+  text: string;
+  differs: boolean;
+}
+
+/** Every highlighted mention (first piece of each), as the reader sees it. */
+export function mentionsOn(page: Page): Promise<SeenMention[]> {
+  return page.$$eval('met-mention:not([data-met-part])', (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-met-id') ?? '',
+      type: el.getAttribute('data-met-type') ?? '',
+      text: el.textContent ?? '',
+      differs: el.hasAttribute('data-met-differs'),
+    })),
+  );
+}
+
+/** The text of the open card, read from inside its shadow root. */
+export async function cardText(page: Page): Promise<string> {
+  const card = page.locator('met-card .card');
+  await card.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForFunction(() => {
+    const el = document.querySelector('met-card')?.shadowRoot?.querySelector('.card h2');
+    return Boolean(el?.textContent);
+  });
+  return card.innerText();
+}
+
+/**
+ * The id of the browser tab showing `page`. Without the "tabs" permission the extension
+ * cannot read tab addresses, so the page is brought to the front and the active tab is asked for.
+ */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  await page.bringToFront();
+  const ids = await session.worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.map((t) => t.id);
+  });
+  if (ids.length !== 1 || ids[0] === undefined) throw new Error(`Expected one active tab, found ${ids.length}`);
+  return ids[0];
+}
+
+/** Opens the popup as a page, bound to the tab showing `page`. */
+export async function openPopup(session: Session, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(session, page);
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('.popup .switch, .popup .empty', { timeout: 10_000 });
+  return popup;
+}
