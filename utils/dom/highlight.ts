@@ -7,7 +7,7 @@
  */
 import type { CollectedText, TextSegment } from './collect';
 import type { Mention } from '../match/types';
-import { ATTR_DIFFERS, ATTR_ID, ATTR_PART, ATTR_TYPE, MENTION_TAG, isMentionElement } from './mention-element';
+import { MENTION_TAG, decorateMention, isMentionElement } from './mention-element';
 
 interface Piece {
   node: Text;
@@ -60,10 +60,7 @@ export function wrapMentions(collected: CollectedText, mentions: readonly Mentio
       if (to < node.data.length) node.splitText(to);
       const target = from > 0 ? node.splitText(from) : node;
       const el = doc.createElement(MENTION_TAG);
-      el.setAttribute(ATTR_ID, mention.entityId);
-      el.setAttribute(ATTR_TYPE, mention.type);
-      if (k > 0) el.setAttribute(ATTR_PART, String(k));
-      if (mention.stat?.differs) el.setAttribute(ATTR_DIFFERS, 'true');
+      decorateMention(el, mention, k);
       target.replaceWith(el);
       el.appendChild(target);
       elements.unshift(el);
