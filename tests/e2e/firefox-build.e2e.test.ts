@@ -27,7 +27,7 @@ describe('the Firefox build', () => {
   });
 
   it('ships the content script, background, popup and knowledge base', () => {
-    for (const file of ['content-scripts/content.js', 'background.js', 'popup.html', 'kb/entities.json']) {
+    for (const file of ['content-scripts/content.js', 'background.js', 'popup.html', 'kb/index.json', 'kb/people.json', 'kb/statistics.json']) {
       expect(existsSync(`${DIR}/${file}`), file).toBe(true);
     }
   });

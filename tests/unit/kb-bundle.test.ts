@@ -95,3 +95,16 @@ describe('KB validation errors', () => {
     expect(() => parseKnowledgeBase(broken)).toThrow(/YYYY/);
   });
 });
+
+describe('the bundle files', () => {
+  it('load through the same loader the background uses, with the same result', async () => {
+    const { loadBundledKbAsync } = await import('../helpers/kb');
+    expect(await loadBundledKbAsync()).toEqual(kb);
+  });
+
+  it('reject a file that is not a list of entities, naming it', async () => {
+    const { loadBundle } = await import('../../utils/kb/bundle');
+    const files: Record<string, unknown> = { 'index.json': { version: '1', files: ['people.json'] }, 'people.json': [1, 2] };
+    await expect(loadBundle(async (f) => files[f])).rejects.toThrow(/people\.json is not of the form/);
+  });
+});
