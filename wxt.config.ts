@@ -17,10 +17,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'met-context@example.org',
-              strict_min_version: '128.0',
+              // 140 is the first Firefox (an ESR) that reads data_collection_permissions; web-ext
+              // lint warns for any lower minimum.
+              strict_min_version: '140.0',
               // This extension collects and transmits nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

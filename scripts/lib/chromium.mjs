@@ -1,45 +1,25 @@
 // Finding (or, as root on Debian, installing) Chromium, and launching it with the built
 // extension loaded. Shared by `npm start`, `npm test` and the end-to-end tests.
-import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { ensureBinary, findBinary } from './browser-binary.mjs';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const BINARY = {
+  name: 'Chromium',
+  envVar: 'CHROME_PATH',
+  candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  debianPackage: 'chromium',
+};
 
 /** Path of a Chromium binary: $CHROME_PATH, else Debian's; null when there is none. */
 export function findChromium() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+  return findBinary(BINARY.envVar, BINARY.candidates);
 }
 
-/**
- * Makes sure Chromium is there. As root on a Debian-like machine it installs the `chromium`
- * package; otherwise it stops with a message saying how to get it.
- */
+/** Makes sure Chromium is there (as root on Debian, installs the `chromium` package). */
 export function ensureChromium() {
-  const found = findChromium();
-  if (found) return found;
-  if (process.env.CHROME_PATH) {
-    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, but no file is there.`);
-  }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium is missing: installing Debian\'s "chromium" package (apt-get)…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    const installed = findChromium();
-    if (installed) return installed;
-  }
-  throw new Error(
-    'Chromium was not found. Install it with `sudo apt-get install chromium` (Debian/Ubuntu), ' +
-      'or point CHROME_PATH at a Chromium or Chrome binary, then run the command again.',
-  );
+  return ensureBinary(BINARY);
 }
 
 /**
