@@ -84,13 +84,15 @@ interface PhraseHit {
 function findPhrase(text: string, from: number, to: number, phrase: string): PhraseHit[] {
   const needle = normalizePattern(phrase).lower;
   const hits: PhraseHit[] = [];
-  let at = text.indexOf(needle, from);
+  // Searched within the sentence only: indexOf on the whole text would scan to the page's end.
+  const window = text.slice(0, to);
+  let at = window.indexOf(needle, from);
   while (at >= 0 && at + needle.length <= to) {
     // Cues may be word stems ("investigat"), so only their start must be a word start.
     if (isWholeWord(text, at, at) || !/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ')) {
       hits.push({ start: at, end: at + needle.length });
     }
-    at = text.indexOf(needle, at + 1);
+    at = window.indexOf(needle, at + 1);
   }
   return hits;
 }
