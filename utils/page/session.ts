@@ -7,6 +7,7 @@ import { PageMatcher } from '../match/page-matcher';
 import { Annotator } from '../dom/annotator';
 import { CardController, type CardSurface } from '../card/controller';
 import { summarise, type PageSummary } from './summary';
+import { keepCopiesClean } from './clipboard';
 import type { MatchIndex } from '../kb/match-index';
 import type { Entity } from '../kb/schema';
 import type { RelatedEntity } from '../messages';
@@ -54,6 +55,7 @@ export class PageSession {
       createSurface: this.deps.createSurface,
       signal: controller.signal,
     });
+    keepCopiesClean(this.deps.doc, controller.signal);
     annotator.start();
   }
 
