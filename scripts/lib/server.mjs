@@ -7,8 +7,11 @@ import path from 'node:path';
 
 export const PAGES_DIR = path.resolve('tests/fixtures/pages');
 
+/** What is served: pages, and the scripts some fixture pages share. */
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
 /**
- * Starts serving `dir`: `/any/path/<file>.html` on any host returns `<file>.html`; `routes`
+ * Starts serving `dir`: `/any/path/<file>.html` (or `.js`) on any host returns that file; `routes`
  * can add handlers by exact path. Resolves with the port and a `close` function.
  */
 export async function serveFixtures({ dir = PAGES_DIR, routes = {} } = {}) {
@@ -20,13 +23,14 @@ export async function serveFixtures({ dir = PAGES_DIR, routes = {} } = {}) {
       res.writeHead(204).end();
       return;
     }
-    if (!/^[\w.-]+\.html$/.test(name)) {
+    const type = CONTENT_TYPES[path.extname(name)];
+    if (!type || !/^[\w.-]+$/.test(name)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     try {
       const body = await readFile(path.join(dir, name));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
