@@ -77,3 +77,56 @@ describe('KbService', () => {
     await expect(service.matchIndex()).rejects.toThrow(/entities\.0\.id.*kebab-case/);
   });
 });
+
+describe('KbService with damaged records', () => {
+  async function damage(change: (db: Awaited<ReturnType<typeof openKbDb>>) => Promise<unknown>) {
+    await new KbService(async () => kb).prepare();
+    const db = await openKbDb();
+    await db.put('notes', { entityId: 'mark-rowley', text: 'My note', updated: '2026-11-25' });
+    await db.put('userEntities', { ...kb.entities[0]!, id: 'my-own-entry' });
+    await change(db);
+    db.close();
+  }
+
+  async function userDataKept() {
+    const db = await openKbDb();
+    expect(await db.get('notes', 'mark-rowley')).toMatchObject({ text: 'My note' });
+    expect(await db.get('userEntities', 'my-own-entry')).toMatchObject({ id: 'my-own-entry' });
+    db.close();
+  }
+
+  const bundledRowley = kb.entities.find((e) => e.id === 'mark-rowley')!;
+
+  it.each([
+    ['a wrong type', { ...bundledRowley, name: 42 }],
+    ['a missing field', { id: 'mark-rowley', type: 'person' }],
+    ['an unknown entity type', { ...bundledRowley, type: 'wizard' }],
+  ])('repairs a record with %s from the bundle and keeps the reader’s data', async (_, bad) => {
+    await damage((db) => db.put('entities', bad as never));
+    const service = new KbService(async () => kb);
+    expect((await service.entity('mark-rowley'))?.entity).toEqual(bundledRowley);
+    expect(service.repairs).toBe(1);
+    const db = await openKbDb();
+    expect(await db.get('entities', 'mark-rowley')).toEqual(bundledRowley);
+    db.close();
+    await userDataKept();
+  });
+
+  it('repairs a record deleted from the store', async () => {
+    await damage((db) => db.delete('entities', 'mark-rowley'));
+    const service = new KbService(async () => kb);
+    // Reading the entry itself, before anything re-seeds on start-up.
+    expect((await service.entity('mark-rowley'))?.entity.name).toBe('Sir Mark Rowley');
+    await userDataKept();
+  });
+
+  it('repairs damage met while building the match index, so matching sees valid entries', async () => {
+    await damage((db) => db.put('entities', { ...bundledRowley, aliases: 'not a list' } as never));
+    const service = new KbService(async () => kb);
+    const index = await service.matchIndex();
+    expect(index.entities.find((e) => e.id === 'mark-rowley')?.name).toBe('Sir Mark Rowley');
+    expect(service.repairs).toBe(1);
+    expect((await service.status()).storage).toBe('indexeddb');
+    await userDataKept();
+  });
+});

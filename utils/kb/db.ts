@@ -37,14 +37,15 @@ export function openKbDb(): Promise<KbDb> {
 }
 
 /**
- * Writes the bundled KB in one transaction, unless this exact version is already stored.
- * Returns true when it wrote.
+ * Writes the bundled KB in one transaction, unless this exact version is already stored (or
+ * `force`: the stored entries were found damaged). Returns true when it wrote. Only the bundled
+ * store is touched; the reader's notes and own entries are not.
  */
-export async function seedBundledKb(db: KbDb, kb: KnowledgeBase): Promise<boolean> {
+export async function seedBundledKb(db: KbDb, kb: KnowledgeBase, { force = false } = {}): Promise<boolean> {
   const tx = db.transaction(['entities', 'meta'], 'readwrite');
   const stored = await tx.objectStore('meta').get('kbVersion');
   const count = await tx.objectStore('entities').count();
-  if (stored?.value === kb.version && count === kb.entities.length) {
+  if (!force && stored?.value === kb.version && count === kb.entities.length) {
     await tx.done;
     return false;
   }

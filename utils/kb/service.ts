@@ -3,7 +3,7 @@
  * falls back to the bundle held in memory when IndexedDB cannot be opened or fails, saying so.
  */
 import * as v from 'valibot';
-import { KnowledgeBase, type Entity } from './schema';
+import { Entity, KnowledgeBase } from './schema';
 import { buildMatchIndex, type MatchIndex } from './match-index';
 import { openKbDb, readAllEntities, readEntity, seedBundledKb, type KbDb } from './db';
 import type { KbStatus, RelatedEntity } from '../messages';
@@ -72,8 +72,30 @@ export class KbService {
     return fromMemory(await this.bundled());
   }
 
+  /**
+   * Reads bundled entries back and checks them against the schema. A damaged or missing one
+   * (a disk fault, an interrupted write, another tool editing the profile) means the bundled
+   * store is re-seeded from the bundle, and the read is repeated; the reader's data is untouched.
+   */
+  private async checked<T extends Entity | Entity[] | undefined>(
+    db: KbDb,
+    read: (db: KbDb) => Promise<T>,
+    expectedId?: string,
+  ): Promise<T> {
+    const value = await read(db);
+    const records: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    const missing = value === undefined && expectedId !== undefined && (await this.bundled()).entities.some((e) => e.id === expectedId);
+    if (!missing && records.every((record) => v.is(Entity, record))) return value;
+    await seedBundledKb(db, await this.bundled(), { force: true });
+    this.repairs++;
+    return read(db);
+  }
+
+  /** How many times damaged records were repaired from the bundle (in this worker's life). */
+  repairs = 0;
+
   async allEntities(): Promise<Entity[]> {
-    return this.withDb(readAllEntities, (kb) => kb.entities);
+    return this.withDb((db) => this.checked(db, readAllEntities), (kb) => kb.entities);
   }
 
   async matchIndex(): Promise<MatchIndex> {
@@ -86,7 +108,7 @@ export class KbService {
 
   async entity(id: string): Promise<{ entity: Entity; related: RelatedEntity[] } | null> {
     const entity = await this.withDb(
-      (db) => readEntity(db, id),
+      (db) => this.checked(db, (d) => readEntity(d, id), id),
       (kb) => kb.entities.find((e) => e.id === id),
     );
     if (!entity) return null;
