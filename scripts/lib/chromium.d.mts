@@ -8,4 +8,5 @@ export function launchWithExtension(options?: {
   port?: number;
   headless?: boolean;
   extraArgs?: string[];
+  extensionDir?: string;
 }): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }>;

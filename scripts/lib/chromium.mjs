@@ -45,12 +45,12 @@ export function chromiumArgs({ extensionDir = EXTENSION_DIR, port, headless = tr
 }
 
 /** Launches Chromium with the extension; resolves with the context and the extension's id. */
-export async function launchWithExtension({ userDataDir = '', port, headless = true, extraArgs = [] } = {}) {
+export async function launchWithExtension({ userDataDir = '', port, headless = true, extraArgs = [], extensionDir = EXTENSION_DIR } = {}) {
   const { chromium } = await import('playwright-core');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
     headless: false, // headless is passed as a flag: the new headless mode supports extensions
-    args: [...chromiumArgs({ port, headless }), ...extraArgs],
+    args: [...chromiumArgs({ extensionDir, port, headless }), ...extraArgs],
     viewport: { width: 1280, height: 900 },
   });
   let [worker] = context.serviceWorkers();

@@ -1,5 +1,6 @@
 // The service worker's `chrome` global, reached through worker.evaluate in tests.
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  runtime: { getManifest(): { version: string; [key: string]: unknown }; sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(k?: unknown): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };

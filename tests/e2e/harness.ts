@@ -35,11 +35,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(options: { userDataDir?: string; port?: number } = {}): Promise<Session> {
+export async function startSession(options: { userDataDir?: string; port?: number; extensionDir?: string } = {}): Promise<Session> {
   const server = options.port ? null : await serveFixtures();
   const port = options.port ?? server!.port;
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'met-e2e-'));
-  const { context, worker, extensionId } = await launchWithExtension({ userDataDir, port });
+  const { context, worker, extensionId } = await launchWithExtension({ userDataDir, port, extensionDir: options.extensionDir });
   return {
     context,
     worker,
