@@ -3,7 +3,7 @@
  * of quota, damaged records in IndexedDB. Cards keep working and the popup says what happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, openPage, openPopup, startSession, type Session } from './harness';
+import { cardText, openPage, openPopup, POLL, startSession, type Session } from './harness';
 import { currentWorker, dbOp, stopServiceWorker } from './extension-worker';
 
 let session: Session;
@@ -14,7 +14,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-const POLL = { interval: 250, timeout: 20_000 };
 
 describe('faults', () => {
   it('the service worker is stopped mid-session: the next hover still opens its card', async () => {

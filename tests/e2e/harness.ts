@@ -116,3 +116,6 @@ export async function openPopup(session: Session, page: Page): Promise<Page> {
   await popup.waitForSelector('.popup .switch, .popup .empty', { timeout: 10_000 });
   return popup;
 }
+
+/** How the end-to-end tests poll for a state: often, and long enough for a loaded machine. */
+export const POLL = { interval: 250, timeout: 20_000 };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveFixtures } from '../../scripts/lib/server.mjs';
-import { cardText, startSession, type Session } from './harness';
+import { cardText, POLL, startSession, type Session } from './harness';
 import { ConsoleWatch, countExtensionWrites, extensionWrites, layoutDifferences, snapshot } from './page-probe';
 
 const HOSTILE_DIR = path.resolve('tests/fixtures/hostile');
@@ -16,7 +16,6 @@ const LISTED = 'http://www.standard.co.uk/news/hostile/';
 const UNLISTED = 'http://unlisted.example/news/hostile/';
 /** Long enough for several of the extension's debounced re-scans to have happened, were it looping. */
 const QUIET_WINDOW_MS = 2000;
-const POLL = { interval: 250, timeout: 20_000 };
 
 interface PageState {
   ready: boolean;
