@@ -2,7 +2,7 @@
  * Reaching into the extension's service worker for test set-up and checks: its IndexedDB, and
  * stopping it the way Chromium does when it is idle (through the DevTools protocol).
  */
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 
 type Store = 'entities' | 'meta' | 'notes' | 'userEntities';
 
@@ -39,28 +39,34 @@ export function dbOp(
   );
 }
 
-/** The extension's service worker target, as the DevTools protocol lists it. */
-async function workerTargets(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(page);
+/** The extension's service worker targets, as the DevTools protocol lists them. */
+async function workerTargets(cdp: CDPSession, extensionId: string): Promise<string[]> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
   };
-  return {
-    cdp,
-    workers: targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)),
-  };
+  return targetInfos
+    .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))
+    .map((t) => t.targetId);
 }
 
-/** Stops the extension's service worker, as Chromium does to an idle one, and waits until it is gone. */
+/**
+ * Stops the extension's service worker, as Chromium does to an idle one, and waits until that
+ * worker is gone. (Chromium may start a new one at once for a pending event; that is fine.)
+ */
 export async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
-  const { cdp, workers } = await workerTargets(context, page, extensionId);
-  for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
-  for (;;) {
-    const { workers: left } = await workerTargets(context, page, extensionId);
-    if (left.length === 0) break;
-    await page.waitForTimeout(100);
+  const cdp = await context.newCDPSession(page);
+  try {
+    const stopped = await workerTargets(cdp, extensionId);
+    for (const targetId of stopped) await cdp.send('Target.closeTarget', { targetId });
+    for (let attempt = 0; ; attempt++) {
+      const running = await workerTargets(cdp, extensionId);
+      if (!running.some((id) => stopped.includes(id))) break;
+      if (attempt > 100) throw new Error('The service worker did not stop.');
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    await cdp.detach();
   }
-  await cdp.detach();
 }
 
 /** The running service worker (started again if it was stopped), once Playwright sees it. */
