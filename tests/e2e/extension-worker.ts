@@ -51,17 +51,20 @@ async function workerTargets(cdp: CDPSession, extensionId: string): Promise<stri
 
 /**
  * Stops the extension's service worker, as Chromium does to an idle one, and waits until that
- * worker is gone. (Chromium may start a new one at once for a pending event; that is fine.)
+ * worker's target is gone. A worker still starting up can outlive the first request, so it is
+ * asked again every two seconds. (Chromium may start a new one at once; that is fine.)
  */
 export async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
   const cdp = await context.newCDPSession(page);
   try {
     const stopped = await workerTargets(cdp, extensionId);
-    for (const targetId of stopped) await cdp.send('Target.closeTarget', { targetId });
     for (let attempt = 0; ; attempt++) {
-      const running = await workerTargets(cdp, extensionId);
-      if (!running.some((id) => stopped.includes(id))) break;
-      if (attempt > 100) throw new Error('The service worker did not stop.');
+      const running = (await workerTargets(cdp, extensionId)).filter((id) => stopped.includes(id));
+      if (running.length === 0) return;
+      if (attempt >= 100) throw new Error('The service worker did not stop.');
+      if (attempt % 20 === 0) {
+        for (const targetId of running) await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+      }
       await page.waitForTimeout(100);
     }
   } finally {
