@@ -33,6 +33,8 @@ describe.each([
     const manifest = JSON.parse(zip().read('manifest.json'));
     expect(manifest.manifest_version).toBe(manifestVersion);
     expect(manifest.version).toBe(version);
+    // The stores show the 128-pixel icon; the toolbar uses the small ones.
+    for (const size of ['16', '32', '48', '128']) expect(names).toContain(manifest.icons[size]);
   });
 
   it('holds nothing else: no source maps, sources, tests or paths outside the package', () => {
