@@ -30,3 +30,8 @@ export const CARD_MAX_WIDTH_PX = 360;
 
 /** After flipping a switch, the page needs a moment to apply it before its summary is re-read. */
 export const POPUP_REFRESH_DELAY_MS = 250;
+
+/** Text matched per step: about 1 ms of work, so steps can be packed into short tasks. */
+export const MATCH_SLICE_CHARS = 16_000;
+/** Work done before yielding to the page: well under the 50 ms that makes a task "long". */
+export const TASK_BUDGET_MS = 12;

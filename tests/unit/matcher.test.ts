@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { buildMatchIndex } from '../../utils/kb/match-index';
 import type { Entity } from '../../utils/kb/schema';
+import { FigureRules } from '../../utils/match/figures';
+import { tokenize } from '../../utils/match/tokens';
+import { Vocabulary } from '../../utils/match/vocabulary';
 
 const source = { publisher: 'Test', title: 'Test source', date: '2024-01-01' };
 const entity = (e: Partial<Entity> & Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>): Entity => ({
@@ -55,14 +58,14 @@ const index = buildMatchIndex('test', [
     type: 'statistic',
     name: 'Officers under investigation',
     aliases: [],
-    stat: { measure: 'Officers under investigation', unit: 'count', cues: [['officers'], ['investigat']], values: [{ value: 800, date: '2023-01', source }] },
+    stat: { measure: 'Officers under investigation', unit: 'count', cues: [['officers'], ['investigation', 'investigations', 'investigated']], values: [{ value: 800, date: '2023-01', source }] },
   }),
   entity({
     id: 'stat-claims',
     type: 'statistic',
     name: 'Claims under review',
     aliases: [],
-    stat: { measure: 'Claims reviewed', unit: 'count', cues: [['claims', 'allegations'], ['investigat', 'review']], values: [{ value: 1000, date: '2023-01', source }] },
+    stat: { measure: 'Claims reviewed', unit: 'count', cues: [['claims', 'allegations'], ['investigation', 'investigations', 'review']], values: [{ value: 1000, date: '2023-01', source }] },
   }),
   entity({
     id: 'stat-budget',
@@ -152,8 +155,11 @@ describe('statistics', () => {
 });
 
 describe('figures', () => {
-  it('reads counts written as words and "N out of M" as one figure', async () => {
-    const { findFigures } = await import('../../utils/match/statistics');
+  const vocabulary = new Vocabulary();
+  const rules = new FigureRules(vocabulary);
+  const findFigures = (text: string) => rules.find(tokenize(text, vocabulary));
+
+  it('reads counts written as words and "N out of M" as one figure', () => {
     const figures = findFigures('graded seven out of eight areas, and 3 of 4 teams; two-year plan; 48-year-old');
     expect(figures.map((f) => [f.value, f.unit])).toEqual([
       [7, 'count'],
@@ -161,8 +167,7 @@ describe('figures', () => {
     ]);
   });
 
-  it('reads money with multipliers and percentages in both spellings', async () => {
-    const { findFigures } = await import('../../utils/match/statistics');
+  it('reads money with multipliers and percentages in both spellings', () => {
     const figures = findFigures('£366 million, £1.2bn, £500k, 86.2 per cent, 90.9%, more than 100+ officers');
     expect(figures.map((f) => [f.value, f.unit, f.approximate])).toEqual([
       [366e6, 'gbp', false],

@@ -4,7 +4,7 @@
  * string with a block break between block-level elements, remembering where each node starts
  * so matches can be mapped back to the DOM.
  */
-import { BLOCK_BREAK } from '../match/normalize';
+import { BLOCK_BREAK } from '../match/tokens';
 import { MENTION_TAG } from './mention-element';
 
 export interface TextSegment {
@@ -39,8 +39,7 @@ const BLOCK_TAGS = new Set([
 ]);
 
 // Spelled out so this module does not depend on the global NodeFilter (absent in some test DOMs).
-const NODE_FILTER = { SHOW_ELEMENT: 0x1, SHOW_TEXT: 0x4, FILTER_ACCEPT: 1, FILTER_REJECT: 2, FILTER_SKIP: 3 } as const;
-const TEXT_NODE = 3;
+const NODE_FILTER = { SHOW_TEXT: 0x4 } as const;
 
 function isEditable(el: Element): boolean {
   const value = el.getAttribute('contenteditable');
@@ -87,11 +86,25 @@ export function isSkippedWithin(el: Element, top: Element | null): boolean {
   return false;
 }
 
-function blockOf(node: Node, root: Element): Element {
-  for (let cur = node.parentElement; cur && cur !== root; cur = cur.parentElement) {
-    if (BLOCK_TAGS.has(cur.tagName.toUpperCase())) return cur;
-  }
-  return root;
+/**
+ * Answers a question about an element from its ancestors, once per element: text nodes share
+ * parents, so a page of 100,000 text nodes asks about far fewer elements. Iterative, because
+ * pages can nest thousands of levels deep.
+ */
+function inheritedFrom<T>(root: Element, own: (el: Element) => T | undefined, fallback: T): (el: Element | null) => T {
+  const cache = new Map<Element, T>();
+  return (start) => {
+    const chain: Element[] = [];
+    let value: T | undefined;
+    for (let el = start; el && el !== root; el = el.parentElement) {
+      value = cache.get(el) ?? own(el);
+      if (value !== undefined) break;
+      chain.push(el);
+    }
+    const result = value ?? fallback;
+    for (const el of chain) cache.set(el, result);
+    return result;
+  };
 }
 
 export function collectText(root: Element): CollectedText {
@@ -99,28 +112,24 @@ export function collectText(root: Element): CollectedText {
   const segments: TextSegment[] = [];
   const parts: string[] = [];
   let length = 0;
+  // An element is skipped when it or an ancestor below the root is; it belongs to its nearest
+  // block-level ancestor (the root when there is none).
+  const skipped = inheritedFrom<boolean>(root, (el) => (isSkipped(el) ? true : undefined), false);
+  const blockOf = inheritedFrom<Element>(root, (el) => (BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : undefined), root);
   let lastBlock: Element | null = null;
-  let pendingBreak = false;
-  const walker = doc.createTreeWalker(root, NODE_FILTER.SHOW_ELEMENT | NODE_FILTER.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === TEXT_NODE) return NODE_FILTER.FILTER_ACCEPT;
-      const el = node as Element;
-      if (isSkipped(el)) return NODE_FILTER.FILTER_REJECT;
-      // The walker calls this in document order, so a <br> marks a break before the next text.
-      if (el.tagName === 'BR') pendingBreak = true;
-      return NODE_FILTER.FILTER_SKIP;
-    },
-  });
+  const walker = doc.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    const block = blockOf(text, root);
-    if (lastBlock && (block !== lastBlock || pendingBreak)) {
+    const parent = text.parentElement;
+    if (skipped(parent)) continue;
+    const block = blockOf(parent);
+    const afterBreak = text.previousSibling?.nodeName === 'BR';
+    if (lastBlock && (block !== lastBlock || afterBreak)) {
       parts.push(BLOCK_BREAK);
       length += 1;
     }
-    pendingBreak = false;
     lastBlock = block;
-    const highlighted = text.parentElement?.tagName === MENTION_TAG.toUpperCase();
+    const highlighted = parent?.localName === MENTION_TAG;
     segments.push({ node: text, start: length, highlighted });
     parts.push(text.data);
     length += text.data.length;

@@ -54,7 +54,7 @@ export class PageSession {
       createSurface: this.deps.createSurface,
       signal: controller.signal,
     });
-    annotator.start();
+    await annotator.start();
   }
 
   stop(): void {
