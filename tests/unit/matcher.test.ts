@@ -32,6 +32,7 @@ const index = buildMatchIndex('test', [
     aliases: [{ text: 'Sir Mark Rowley' }, { text: 'Mark Rowley' }, { text: 'Rowley', afterFullName: true }, { text: 'Sir Mark', afterFullName: true }],
   }),
   entity({ id: 'yard', type: 'organisation', name: 'Scotland Yard', aliases: [{ text: 'Scotland Yard' }] }),
+  entity({ id: 'fed', type: 'organisation', name: 'Police Federation', aliases: [{ text: 'Police Federation', notPrecededBy: ['Scottish'] }] }),
   entity({
     id: 'engage',
     type: 'monitoring',
@@ -99,6 +100,7 @@ describe('names', () => {
     ['Scotland Yard left the enhanced monitoring process called Engage.', ['yard:Scotland Yard', 'engage:Engage']],
     ['Scotland Yard said people engage with Engage events.', ['yard:Scotland Yard']],
     ['Scotland Yard backs Rowleyson and Markrowley.', ['yard:Scotland Yard']],
+    ['Scotland Yard and the Scottish Police Federation met the Police Federation.', ['yard:Scotland Yard', 'fed:Police Federation']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -143,6 +145,8 @@ describe('statistics', () => {
       ['yard:Scotland Yard', 'stat-999:86.2 per cent', 'stat-999:77.6 per cent'],
     ],
     ['Scotland Yard said 86.2 per cent of 999 calls were answered. Turnout reached 40 per cent.', ['yard:Scotland Yard', 'stat-999:86.2 per cent']],
+    // A back-reference continues the previous sentence's measure, never one in the same sentence.
+    ['Scotland Yard said 800 officers were under investigation, and that 12 months had passed.', ['yard:Scotland Yard', 'stat-officers:800']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

@@ -13,6 +13,7 @@ interface CompiledAlias {
   cased: string[];
   ids: number[];
   notFollowedBy: number[][];
+  notPrecededBy: number[][];
   context: number[][];
 }
 
@@ -35,6 +36,7 @@ export class NameMatcher {
         cased: alias.words,
         ids: alias.words.map((w) => vocabulary.add(w.toLowerCase())),
         notFollowedBy: alias.notFollowedBy?.map((p) => patternIds(vocabulary, p)) ?? [],
+        notPrecededBy: alias.notPrecededBy?.map((p) => patternIds(vocabulary, p)) ?? [],
         context: alias.context?.map((p) => patternIds(vocabulary, p)) ?? [],
       });
     }
@@ -90,6 +92,12 @@ export class NameMatcher {
     if (c.notFollowedBy.length && last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[last]) {
       for (const phrase of c.notFollowedBy) {
         if (findWords(tokens, phrase, last + 1, Math.min(tokens.count - 1, last + phrase.length)).length) return false;
+      }
+    }
+    if (c.notPrecededBy.length && first > 0 && tokens.joinable[first - 1] === 1) {
+      for (const phrase of c.notPrecededBy) {
+        const at = first - phrase.length;
+        if (at >= 0 && findWords(tokens, phrase, at, first - 1).length) return false;
       }
     }
     if (c.context.length) {
