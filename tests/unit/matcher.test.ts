@@ -171,6 +171,16 @@ describe('figures', () => {
     ]);
   });
 
+  it('reads ratios as the share they state, and "one" only as the start of a ratio', () => {
+    const figures = findFigures('one in five officers, 1 in 4 staff, one officer, two in 2024');
+    expect(figures.map((f) => [f.value, f.unit, f.approximate])).toEqual([
+      [20, 'percent', true],
+      [25, 'percent', true],
+      [2, 'count', false],
+      [2024, 'count', false],
+    ]);
+  });
+
   it('reads money with multipliers and percentages in both spellings', () => {
     const figures = findFigures('£366 million, £1.2bn, £500k, 86.2 per cent, 90.9%, more than 100+ officers');
     expect(figures.map((f) => [f.value, f.unit, f.approximate])).toEqual([

@@ -34,6 +34,12 @@ describe.each(SEED_PAGES)('seed page %s', (name) => {
     expect([...expected.mustHighlight].filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it('highlights nothing that is not expected (precision)', async () => {
+    const { doc } = await annotate(name);
+    const ids = new Set([...doc.querySelectorAll('met-mention')].map((el) => el.getAttribute('data-met-id')!));
+    expect([...ids].filter((id) => !expected.mustHighlight.includes(id))).toEqual([]);
+  });
+
   it('highlights nothing outside the article', async () => {
     const { doc } = await annotate(name);
     for (const selector of NOT_ARTICLE_SELECTORS) {

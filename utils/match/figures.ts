@@ -34,6 +34,8 @@ const PERCENT_AFTER = /\s?(?:%|per\s?cent\b|percent\b)/iy;
 const MULTIPLIER_AFTER = /\s?(bn|billion|million|mn|m|k|thousand)\b/iy;
 /** "seven out of eight areas": the total belongs to the figure; the count is the first number. */
 const TOTAL_AFTER = new RegExp(String.raw`\s(?:out\s)?of\s(?:\d[\d,]*|${Object.keys(WORD_NUMBERS).join('|')})\b`, 'iy');
+/** "one in five officers": a ratio, read as the share it states (20 per cent). */
+const RATIO_AFTER = new RegExp(String.raw`\s+in\s+(\d+|${Object.keys(WORD_NUMBERS).join('|')})\b`, 'iy');
 /** "48-year-old", "24/7": a number joined to a word is not a count a measure tracks. */
 const JOINED_AFTER = /[-\u2010-\u2015/]\p{L}/uy;
 const LETTER_OR_POINT = /[\p{L}.,]/u;
@@ -48,9 +50,12 @@ export class FigureRules {
   private readonly numbers = new Map<number, number>();
   private readonly approxOne = new Set<number>();
   private readonly approxTwo = new Set<string>();
+  /** "one" counts only as the start of a ratio ("one in five"). */
+  private readonly one: number;
 
   constructor(vocabulary: Vocabulary) {
     for (const [word, value] of Object.entries(WORD_NUMBERS)) this.numbers.set(vocabulary.add(word), value);
+    this.one = vocabulary.add('one');
     for (const word of APPROX_ONE) this.approxOne.add(vocabulary.add(word));
     for (const pair of APPROX_TWO) this.approxTwo.add(patternIds(vocabulary, pair).join(' '));
   }
@@ -72,7 +77,7 @@ export class FigureRules {
       if (start < consumed) continue;
       const firstCode = text.charCodeAt(start);
       const isDigit = firstCode >= 48 && firstCode <= 57;
-      const wordValue = isDigit ? undefined : this.numbers.get(ids[k]!);
+      const wordValue = isDigit ? undefined : ids[k] === this.one ? 1 : this.numbers.get(ids[k]!);
       if (!isDigit && wordValue === undefined) continue;
       let end = tokens.ends[k]!;
       let value = wordValue ?? 0;
@@ -83,6 +88,19 @@ export class FigureRules {
         value = Number(text.slice(start, end).replace(/,/g, ''));
       }
       const approximate = this.isApproximate(tokens, k);
+      const ratio = stickyMatch(RATIO_AFTER, text, end);
+      if (ratio) {
+        const of = /^\d/.test(ratio[1]!) ? Number(ratio[1]) : WORD_NUMBERS[ratio[1]!.toLowerCase()]!;
+        // "two in 2024" names a year, not a ratio.
+        const isYear = /^(19|20)\d\d$/.test(ratio[1]!);
+        if (of > value && !isYear) {
+          end += ratio[0].length;
+          figures.push({ unit: 'percent', value: Math.round((value / of) * 1000) / 10, approximate: true, start, end });
+          consumed = end;
+          continue;
+        }
+      }
+      if (ids[k] === this.one) continue;
       const pound = text[start - 1] === '£' ? start - 1 : text[start - 2] === '£' && text[start - 1] === ' ' ? start - 2 : -1;
       if (isDigit && pound >= 0) {
         const mult = stickyMatch(MULTIPLIER_AFTER, text, end);
