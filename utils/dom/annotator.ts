@@ -6,7 +6,7 @@
  * that wraps only what is new. Aborting the signal removes every highlight, the style element
  * and the observer, leaving the page's DOM as it was.
  */
-import { collectText, findArticleRoot } from './collect';
+import { TextCollector, findArticleRoot } from './collect';
 import { allHighlights, applyWraps, planWraps, unwrap } from './highlight';
 import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
@@ -87,7 +87,13 @@ export class Annotator {
       await yieldToPage();
       deadline = performance.now() + TASK_BUDGET_MS;
     };
-    const collected = collectText(findArticleRoot(this.doc));
+    const collector = new TextCollector(findArticleRoot(this.doc));
+    while (!collector.done) {
+      collector.step(deadline);
+      await pause();
+      if (this.signal.aborted) return;
+    }
+    const collected = collector.result();
     const run = this.matcher.start(collected.text);
     while (!run.done) {
       run.step();

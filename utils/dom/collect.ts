@@ -107,32 +107,62 @@ function inheritedFrom<T>(root: Element, own: (el: Element) => T | undefined, fa
   };
 }
 
-export function collectText(root: Element): CollectedText {
-  const doc = root.ownerDocument;
-  const segments: TextSegment[] = [];
-  const parts: string[] = [];
-  let length = 0;
-  // An element is skipped when it or an ancestor below the root is; it belongs to its nearest
-  // block-level ancestor (the root when there is none).
-  const skipped = inheritedFrom<boolean>(root, (el) => (isSkipped(el) ? true : undefined), false);
-  const blockOf = inheritedFrom<Element>(root, (el) => (BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : undefined), root);
-  let lastBlock: Element | null = null;
-  const walker = doc.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    const parent = text.parentElement;
-    if (skipped(parent)) continue;
-    const block = blockOf(parent);
-    const afterBreak = text.previousSibling?.nodeName === 'BR';
-    if (lastBlock && (block !== lastBlock || afterBreak)) {
-      parts.push(BLOCK_BREAK);
-      length += 1;
-    }
-    lastBlock = block;
-    const highlighted = parent?.localName === MENTION_TAG;
-    segments.push({ node: text, start: length, highlighted });
-    parts.push(text.data);
-    length += text.data.length;
+/**
+ * Reads an article's text a piece at a time: `step` reads text nodes until the deadline passes,
+ * so a page with 100,000 text nodes is read in several short tasks.
+ */
+export class TextCollector {
+  private readonly segments: TextSegment[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  private lastBlock: Element | null = null;
+  private readonly walker: TreeWalker;
+  private readonly skipped: (el: Element | null) => boolean;
+  private readonly blockOf: (el: Element | null) => Element;
+  done = false;
+
+  constructor(root: Element) {
+    // An element is skipped when it or an ancestor below the root is; it belongs to its nearest
+    // block-level ancestor (the root when there is none).
+    this.skipped = inheritedFrom<boolean>(root, (el) => (isSkipped(el) ? true : undefined), false);
+    this.blockOf = inheritedFrom<Element>(root, (el) => (BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : undefined), root);
+    this.walker = root.ownerDocument.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
   }
-  return { text: parts.join(''), segments };
+
+  /** Reads text nodes until `deadline` (a performance.now() time) or the end. */
+  step(deadline = Infinity): void {
+    let n = 0;
+    for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
+      this.read(node as Text);
+      // Checking the clock costs too: look every 256 nodes.
+      if ((++n & 255) === 0 && performance.now() > deadline) return;
+    }
+    this.done = true;
+  }
+
+  private read(text: Text): void {
+    const parent = text.parentElement;
+    if (this.skipped(parent)) return;
+    const block = this.blockOf(parent);
+    const afterBreak = text.previousSibling?.nodeName === 'BR';
+    if (this.lastBlock && (block !== this.lastBlock || afterBreak)) {
+      this.parts.push(BLOCK_BREAK);
+      this.length += 1;
+    }
+    this.lastBlock = block;
+    this.segments.push({ node: text, start: this.length, highlighted: parent?.localName === MENTION_TAG });
+    this.parts.push(text.data);
+    this.length += text.data.length;
+  }
+
+  result(): CollectedText {
+    return { text: this.parts.join(''), segments: this.segments };
+  }
+}
+
+/** Reads an article's text in one go. */
+export function collectText(root: Element): CollectedText {
+  const collector = new TextCollector(root);
+  collector.step();
+  return collector.result();
 }

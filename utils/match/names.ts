@@ -26,26 +26,45 @@ export interface NameMention {
 
 export class NameMatcher {
   private automaton?: WordAutomaton;
-  private readonly compiled: CompiledAlias[] = [];
+  private compiled: CompiledAlias[] = [];
+  /** Each alias's word ids, registered up front so page words can be looked up. */
+  private readonly aliasIds: number[][];
 
-  /** Registers every alias word in the vocabulary; `build` makes the automaton once all are in. */
-  constructor(index: MatchIndex, vocabulary: Vocabulary) {
-    for (const alias of index.aliases) {
+  /** Registers every word the aliases and their rules use in the vocabulary. */
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.aliasIds = index.aliases.map((alias) => {
+      for (const p of alias.notFollowedBy ?? []) patternIds(vocabulary, p);
+      for (const p of alias.notPrecededBy ?? []) patternIds(vocabulary, p);
+      for (const p of alias.context ?? []) patternIds(vocabulary, p);
+      return alias.words.map((w) => vocabulary.add(w.toLowerCase()));
+    });
+  }
+
+  /**
+   * Builds the automaton from the aliases whose every word occurs on the page (`seen[id]` is 1
+   * for each word id the page holds). A page uses few of a large KB's aliases, so this keeps
+   * the per-page set-up small however big the KB grows.
+   */
+  prepare(seen: Uint8Array): void {
+    this.compiled = [];
+    this.index.aliases.forEach((alias, i) => {
+      const ids = this.aliasIds[i]!;
+      if (!ids.length || !ids.every((id) => seen[id] === 1)) return;
       this.compiled.push({
         alias,
         cased: alias.words,
-        ids: alias.words.map((w) => vocabulary.add(w.toLowerCase())),
-        notFollowedBy: alias.notFollowedBy?.map((p) => patternIds(vocabulary, p)) ?? [],
-        notPrecededBy: alias.notPrecededBy?.map((p) => patternIds(vocabulary, p)) ?? [],
-        context: alias.context?.map((p) => patternIds(vocabulary, p)) ?? [],
+        ids,
+        notFollowedBy: alias.notFollowedBy?.map((p) => patternIds(this.vocabulary, p)) ?? [],
+        notPrecededBy: alias.notPrecededBy?.map((p) => patternIds(this.vocabulary, p)) ?? [],
+        context: alias.context?.map((p) => patternIds(this.vocabulary, p)) ?? [],
       });
-    }
-  }
-
-  build(vocabulary: Vocabulary): void {
+    });
     this.automaton = new WordAutomaton(
       this.compiled.map((c) => c.ids),
-      vocabulary.size,
+      this.vocabulary.size,
     );
   }
 

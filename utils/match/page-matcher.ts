@@ -1,14 +1,15 @@
 /**
  * The matching engine: text in, mentions out (names and statistics), with the page-level
- * relevance decision. A long page is matched slice by slice (slices end at block breaks, so no
- * mention or sentence is cut), each slice a short piece of work, so the caller can yield to the
- * page between slices. Runs on a plain string, so it is tested without a browser.
+ * relevance decision. A page is matched in short steps so the caller can yield between them:
+ * first its words are read slice by slice (slices end at block breaks, so no mention or
+ * sentence is cut), then the alias automaton is built from the aliases whose words the page
+ * holds, then each slice is matched. Runs on a plain string, so it is tested without a browser.
  */
 import { NameMatcher } from './names';
 import { StatisticMatcher } from './statistics';
 import { RelevanceRules, RelevanceSignals, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
-import { BLOCK_BREAK, tokenize } from './tokens';
+import { BLOCK_BREAK, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
 import type { Mention } from './types';
 import { MATCH_SLICE_CHARS } from '../constants';
@@ -18,9 +19,13 @@ export interface PageMatch {
   relevance: Relevance;
 }
 
-/** One page's matching, advanced a slice at a time. */
+/** One page's matching, advanced a step at a time. */
 export class MatchRun {
   private position = 0;
+  private readonly slices: Tokens[] = [];
+  private readonly seen: Uint8Array;
+  private prepared = false;
+  private matched = 0;
   private readonly mentions: Mention[] = [];
   private readonly namedInFull = new Set<number>();
   private readonly named = new Set<string>();
@@ -31,19 +36,31 @@ export class MatchRun {
     private readonly text: string,
   ) {
     this.signals = matcher.relevanceSignals();
+    this.seen = new Uint8Array(matcher.vocabularySize);
   }
 
   get done(): boolean {
-    return this.position >= this.text.length;
+    return this.prepared && this.matched >= this.slices.length;
   }
 
-  /** Matches the next slice. */
+  /** Does the next piece of work: read a slice's words, build the automaton, or match a slice. */
   step(): void {
-    if (this.done) return;
-    const from = this.position;
-    const to = sliceEnd(this.text, from, MATCH_SLICE_CHARS);
-    this.position = to;
-    this.matcher.matchSlice(this.text, from, to, this.namedInFull, this.named, this.signals, this.mentions);
+    if (this.position < this.text.length) {
+      const from = this.position;
+      const to = sliceEnd(this.text, from, MATCH_SLICE_CHARS);
+      this.position = to;
+      const tokens = this.matcher.tokenize(this.text, from, to);
+      for (let k = 0; k < tokens.count; k++) if (tokens.ids[k]! >= 0) this.seen[tokens.ids[k]!] = 1;
+      this.signals.read(tokens);
+      this.slices.push(tokens);
+    } else if (!this.prepared) {
+      this.matcher.prepare(this.seen);
+      this.prepared = true;
+    } else if (this.matched < this.slices.length) {
+      const tokens = this.slices[this.matched]!;
+      this.slices[this.matched++] = undefined as unknown as Tokens; // matched slices are not needed again
+      this.matcher.matchSlice(tokens, this.namedInFull, this.named, this.mentions);
+    }
   }
 
   result(): PageMatch {
@@ -52,7 +69,7 @@ export class MatchRun {
   }
 }
 
-/** The end of a slice of about `size` characters: at a block break, else at white space. */
+/** The end of a slice of about `size` characters: at a block break, else at a sentence end. */
 function sliceEnd(text: string, from: number, size: number): number {
   if (from + size >= text.length) return text.length;
   const at = text.indexOf(BLOCK_BREAK, from + size);
@@ -69,16 +86,10 @@ export class PageMatcher {
   private readonly relevance: RelevanceRules;
 
   constructor(private readonly index: MatchIndex) {
-    // Every rule registers its words first; the automaton is built once the vocabulary is whole.
+    // Every rule registers its words before any page text is read.
     this.names = new NameMatcher(index, this.vocabulary);
     this.stats = new StatisticMatcher(index, this.vocabulary);
     this.relevance = new RelevanceRules(this.vocabulary);
-    this.names.build(this.vocabulary);
-  }
-
-  /** @internal a fresh set of relevance signals for one page. */
-  relevanceSignals(): RelevanceSignals {
-    return new RelevanceSignals(this.relevance);
   }
 
   /** Matching that the caller advances with `step()`, yielding between steps. */
@@ -93,27 +104,40 @@ export class PageMatcher {
     return run.result();
   }
 
-  /** @internal used by MatchRun: matches [from, to) and adds to the run's state. */
-  matchSlice(
-    text: string,
-    from: number,
-    to: number,
-    namedInFull: Set<number>,
-    named: Set<string>,
-    signals: RelevanceSignals,
-    out: Mention[],
-  ): void {
-    const tokens = tokenize(text, this.vocabulary, from, to);
-    signals.read(tokens);
+  /** @internal the parts MatchRun drives. */
+  get vocabularySize(): number {
+    return this.vocabulary.size;
+  }
+
+  /** @internal */
+  relevanceSignals(): RelevanceSignals {
+    return new RelevanceSignals(this.relevance);
+  }
+
+  /** @internal */
+  tokenize(text: string, from: number, to: number): Tokens {
+    return tokenize(text, this.vocabulary, from, to);
+  }
+
+  /** @internal */
+  prepare(seen: Uint8Array): void {
+    this.names.prepare(seen);
+  }
+
+  /** @internal matches one slice's words and adds to the run's state. */
+  matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
     const found: Mention[] = [];
     for (const m of this.names.find(tokens, namedInFull)) {
       const entity = this.index.entities[m.entity]!;
       named.add(entity.id);
       found.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
     }
+    let n = 0;
     for (const m of this.stats.find(tokens)) {
-      // A figure inside a name loses to the name.
-      if (found.some((n) => n.start < m.end && n.end > m.start)) continue;
+      // A figure inside a name loses to the name (names are in order, so walk them once).
+      while (n < found.length && found[n]!.end <= m.start) n++;
+      const inName = n < found.length && found[n]!.start < m.end && !found[n]!.stat;
+      if (inName) continue;
       const entity = this.index.entities[m.entity]!;
       found.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end, stat: m.reading });
     }
