@@ -60,8 +60,8 @@ export function wrapMentions(collected: CollectedText, mentions: readonly Mentio
       if (to < node.data.length) node.splitText(to);
       const target = from > 0 ? node.splitText(from) : node;
       const el = doc.createElement(MENTION_TAG);
-      decorateMention(el, mention, k);
       target.replaceWith(el);
+      decorateMention(el, mention, k);
       el.appendChild(target);
       elements.unshift(el);
     }
