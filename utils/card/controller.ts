@@ -89,6 +89,8 @@ export class CardController {
   private generation = 0;
   /** Focus moves into the card once it has drawn (Enter on a mention, a chip inside the card). */
   private focusCardWhenDrawn = false;
+  /** The mention Escape is handing focus back to (focus events arrive synchronously). */
+  private returningFocusTo: HTMLElement | null = null;
 
   constructor(private readonly deps: CardDeps) {
     const { doc, signal } = deps;
@@ -146,6 +148,7 @@ export class CardController {
   private onFocusIn(event: FocusEvent): void {
     if (this.inCard(event)) return this.cancelClose();
     const mention = mentionOf(event.target) ?? mentionInControl(event.target);
+    if (mention && mention === this.returningFocusTo) return;
     if (mention) {
       this.cancelClose();
       if (!this.isOpenFor(mention)) this.scheduleOpen(mention, 0);
@@ -169,7 +172,12 @@ export class CardController {
       const mention = this.current.mention;
       const focusWasInCard = this.inCard(event);
       this.close();
-      if (focusWasInCard && mention.isConnected) mention.focus();
+      if (focusWasInCard && mention.isConnected) {
+        // Focus goes back where it came from; that focus must not open the card again.
+        this.returningFocusTo = mention;
+        mention.focus();
+        this.returningFocusTo = null;
+      }
       return;
     }
     // Enter or Space on a focused mention moves focus into its card, to reach its links.
@@ -262,11 +270,14 @@ export class CardController {
     const floating = this.surfaceRef.current;
     if (!floating || !this.current) return;
     this.current.stopPositioning();
-    const stop = this.position(mention, floating);
+    // A hidden element cannot take focus: focus moves in once the card is placed and shown.
+    const placed = () => {
+      if (open.model && this.focusCardWhenDrawn) this.focusCard();
+    };
+    const stop = this.position(mention, floating, placed);
     // Placing may find the mention gone or scrolled away, and close the card at once.
     if (this.current) this.current.stopPositioning = stop;
     else stop();
-    if (open.model && this.focusCardWhenDrawn) this.focusCard();
   }
 
   private renderLayer(container: HTMLElement, open: OpenCard | null, announcement: string): void {
@@ -296,7 +307,7 @@ export class CardController {
     this.current?.mention.setAttribute(ATTR_EXPANDED, String(expanded));
   }
 
-  private position(reference: HTMLElement, floating: HTMLElement): () => void {
+  private position(reference: HTMLElement, floating: HTMLElement, placed: () => void): () => void {
     const view = reference.ownerDocument.defaultView!;
     // Hidden until placed, so the card never shows for a moment where it does not belong.
     floating.style.visibility = 'hidden';
@@ -327,6 +338,7 @@ export class CardController {
         ],
       }).then(({ x, y }) => {
         Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, visibility: 'visible' });
+        placed();
       });
     };
     return autoUpdate(reference, floating, update);
