@@ -1,0 +1,174 @@
+/**
+ * Where the card goes and how it looks: inside the viewport at the page's edges, never over
+ * its mention, following scroll and resize; dark when the system or the page is; without
+ * motion when the reader asks for less; and never moving the article.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cardCount, mentionLocator, openPage, startSession, waitForCardTitle, type Session } from './harness';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The open card's box and its mention's, with the viewport's size, read in one go. */
+function geometry(page: Page, id: string) {
+  return page.evaluate((entityId) => {
+    const box = (el: Element): Box => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const card = document.querySelector('met-card')!.shadowRoot!.querySelector('.surface')!;
+    const mention = document.querySelector(`met-mention[data-met-id="${entityId}"]:not([data-met-part])`)!;
+    return { card: box(card), mention: box(mention), width: innerWidth, height: innerHeight, visible: getComputedStyle(card).visibility };
+  }, id);
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The computed style of the open card, from inside its shadow root. */
+const cardStyle = (page: Page, prop: 'backgroundColor' | 'color' | 'animationName') =>
+  page.evaluate((p) => getComputedStyle(document.querySelector('met-card')!.shadowRoot!.querySelector('.card')!)[p], prop);
+
+async function hoverCard(page: Page, id: string, name: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await mentionLocator(page, id).hover();
+  await waitForCardTitle(page, name);
+}
+
+describe('the card’s place', () => {
+  it.each([
+    ['bottom right', 1280, 900, 'right: 2px; bottom: 2px'],
+    ['top right', 1280, 900, 'right: 2px; top: 2px'],
+    ['bottom left', 1280, 900, 'left: 2px; bottom: 2px'],
+    ['bottom right of a phone', 360, 640, 'right: 2px; bottom: 2px'],
+    ['top left of a phone', 360, 640, 'left: 2px; top: 2px'],
+  ])('stays inside the viewport and off its mention at the %s', async (_where, width, height, place) => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.setViewportSize({ width, height });
+    // The mention pinned to the edge, as a mention at the end of a line or the foot of the screen would be.
+    await mentionLocator(page, 'lee-freeman').evaluate((el, css) => el.setAttribute('style', `position: fixed; ${css}`), place);
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    await expect.poll(async () => (await geometry(page, 'lee-freeman')).visible).toBe('visible');
+    const g = await geometry(page, 'lee-freeman');
+    expect(g.card.left).toBeGreaterThanOrEqual(0);
+    expect(g.card.top).toBeGreaterThanOrEqual(0);
+    expect(g.card.right).toBeLessThanOrEqual(g.width);
+    expect(g.card.bottom).toBeLessThanOrEqual(g.height);
+    expect(overlaps(g.card, g.mention)).toBe(false);
+    await page.close();
+  });
+
+  it('follows its mention when the page scrolls, and closes when the mention leaves the screen', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await mentionLocator(page, 'hmicfrs-engage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await hoverCard(page, 'hmicfrs-engage', 'Engage');
+    const before = await geometry(page, 'hmicfrs-engage');
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await expect
+      .poll(async () => {
+        const g = await geometry(page, 'hmicfrs-engage');
+        return Math.round(g.card.top - g.mention.top);
+      })
+      .toBe(Math.round(before.card.top - before.mention.top));
+    await page.evaluate(() => window.scrollBy(0, 5000));
+    await expect.poll(() => cardCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('stays inside the viewport when the window narrows', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    await page.setViewportSize({ width: 420, height: 700 });
+    await mentionLocator(page, 'lee-freeman').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect
+      .poll(async () => {
+        const g = await geometry(page, 'lee-freeman');
+        return g.card.left >= 0 && g.card.right <= g.width && !overlaps(g.card, g.mention);
+      })
+      .toBe(true);
+    await page.close();
+  });
+
+  it('moves nothing on the page when it opens and closes', async () => {
+    const page = await openPage(session, 'seed-1-new-met-plan');
+    const layout = () =>
+      page.evaluate(() => ({
+        scroll: [scrollX, scrollY, document.documentElement.scrollHeight, document.documentElement.scrollWidth],
+        mentions: [...document.querySelectorAll('met-mention, p')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+        }),
+      }));
+    const before = await layout();
+    await mentionLocator(page, 'casey-review').focus();
+    await waitForCardTitle(page, 'Casey');
+    const open = await layout();
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await mentionLocator(page, 'casey-review').evaluate((el) => (el as HTMLElement).blur());
+    await expect.poll(() => cardCount(page)).toBe(0);
+    expect(open).toEqual(before);
+    expect(await layout()).toEqual(before);
+    await page.close();
+  });
+});
+
+describe('the card’s look', () => {
+  it('is dark when the system is, and light when it is not', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    expect(await cardStyle(page, 'backgroundColor')).toBe('rgb(31, 32, 36)');
+    expect(await cardStyle(page, 'color')).toBe('rgb(236, 236, 241)');
+    await page.keyboard.press('Escape');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await hoverCard(page, 'yvette-cooper', 'Yvette Cooper');
+    expect(await cardStyle(page, 'backgroundColor')).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('is dark on a dark page even when the system is light', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.addStyleTag({ content: 'body { background: #121212 !important; color: #eee !important; }' });
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    expect(await cardStyle(page, 'backgroundColor')).toBe('rgb(31, 32, 36)');
+    await page.close();
+  });
+
+  it('appears without animation when the reader prefers reduced motion', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    expect(await cardStyle(page, 'animationName')).toBe('appear');
+    await page.keyboard.press('Escape');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await hoverCard(page, 'yvette-cooper', 'Yvette Cooper');
+    expect(await cardStyle(page, 'animationName')).toBe('none');
+    await page.close();
+  });
+
+  it('keeps the page’s styles out', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.addStyleTag({ content: '* { font-family: "Comic Sans MS" !important; color: red !important; } h2 { font-size: 60px !important; } met-card { display: block !important; height: 500px !important; }' });
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    const h2 = await page.evaluate(() => {
+      const el = document.querySelector('met-card')!.shadowRoot!.querySelector('h2')!;
+      const s = getComputedStyle(el);
+      return [s.fontSize, s.color];
+    });
+    expect(h2).toEqual(['16px', 'rgb(27, 27, 31)']);
+    await page.close();
+  });
+});
