@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, openPage, startSession, type Session } from './harness';
+import { cardLocator, cardText, openPage, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -82,3 +82,60 @@ describe('the hover card', () => {
     await page.close();
   });
 });
+
+/** Every kind of card, as a reader opens it: the mention (and, for types no seed names, a chip on its card). */
+const CARDS_BY_TYPE: { type: string; page: string; mention: string; chip?: string; title: string; shows: (string | RegExp)[] }[] = [
+  { type: 'person', page: 'seed-2-engage-exit', mention: 'lee-freeman', title: 'Lee Freeman', shows: ['Roles and dates', /2017 – 2023\s*Chief Constable of Humberside Police/] },
+  {
+    type: 'person, at the article’s date',
+    page: 'seed-2-engage-exit',
+    mention: 'yvette-cooper',
+    title: 'Yvette Cooper',
+    shows: ['At the time of this article (March 2025), Yvette Cooper was Home Secretary (until September 2025) and had not yet become Foreign Secretary (from September 2025).', /Foreign Secretary \(after this article\)/],
+  },
+  { type: 'review', page: 'seed-1-new-met-plan', mention: 'casey-review', title: 'Baroness Casey Review', shows: ['Key dates', 'appointed by the Met Commissioner', 'Latest: Final report published (21 March 2023).'] },
+  { type: 'inquiry', page: 'seed-2-engage-exit', mention: 'elish-angiolini', chip: 'angiolini-inquiry', title: 'Angiolini Inquiry', shows: ['Inquiry announced by Home Secretary Priti Patel', 'Part 1 report published', 'Latest: Part 2 list of issues published (22 May 2024).'] },
+  { type: 'report', page: 'seed-2-engage-exit', mention: 'lee-freeman', chip: 'peel-met-2024', title: 'PEEL 2023–2025', shows: [/15 August 2024\s*Report published/] },
+  { type: 'monitoring', page: 'seed-2-engage-exit', mention: 'hmicfrs-engage', title: 'Engage', shows: ['Met moved into Engage', 'Latest: Removal from Engage announced; Met returned to routine monitoring (23 January 2025).'] },
+  { type: 'plan', page: 'seed-1-new-met-plan', mention: 'new-met-for-london', title: 'A New Met for London', shows: [/17 July 2023\s*Plan launched/] },
+  { type: 'organisation', page: 'seed-2-engage-exit', mention: 'hmicfrs', title: 'His Majesty', shows: [/^Organisation/i] },
+  { type: 'statistic', page: 'seed-1-new-met-plan', mention: 'stat-new-met-budget', title: 'A New Met for London budget', shows: ['Latest sourced: £366 million'] },
+];
+
+describe('the card for each type', () => {
+  it.each(CARDS_BY_TYPE)('$type: $title', async ({ page: name, mention, chip, title, shows }) => {
+    const page = await openPage(session, name);
+    await page.locator(`met-mention[data-met-id="${mention}"]:not([data-met-part])`).first().hover();
+    if (chip) {
+      await cardText(page);
+      await page.locator(`met-card .chip[data-related-id="${chip}"]`).click();
+    }
+    await page.locator('met-card .card h2', { hasText: title }).waitFor({ timeout: 10_000 });
+    const text = await cardLocator(page).innerText();
+    // innerText is what is painted: headings are upper-cased by the card's CSS.
+    for (const expected of shows) expect(text).toMatch(typeof expected === 'string' ? new RegExp(escapeRegExp(expected), 'i') : expected);
+    // Every card: the date it was checked, sources as safe links, related entities as chips.
+    expect(text).toMatch(/Checked \d{1,2} \w+ \d{4}/);
+    const links = await page.locator('met-card .sources a').evaluateAll((as) =>
+      as.map((a) => [a.getAttribute('href')?.startsWith('https://'), a.getAttribute('target'), a.getAttribute('rel'), a.getAttribute('referrerpolicy')]),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toEqual([true, '_blank', 'noopener noreferrer', 'no-referrer']);
+    expect(await page.locator('met-card .chip').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('draws a statistic’s dated series as a small chart with a text equivalent', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.locator('met-mention[data-met-id="stat-999-answered-10s"]').first().hover();
+    await cardText(page);
+    const chart = page.locator('met-card svg.sparkline');
+    expect(await chart.getAttribute('aria-label')).toMatch(/^Values over time: .*2023: 77\.6%.*2024: 86\.2%/);
+    expect(await page.locator('met-card svg.sparkline circle').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
