@@ -70,6 +70,22 @@ describe('the card’s place', () => {
     await page.close();
   });
 
+  it('opens above a mention low on the screen when the card needs the room, also after a chip grows it', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await mentionLocator(page, 'elish-angiolini').evaluate((el) => el.setAttribute('style', 'position: fixed; left: 200px; top: 600px'));
+    await hoverCard(page, 'elish-angiolini', 'Elish Angiolini');
+    await page.locator('met-card .chip[data-related-id="angiolini-inquiry"]').click();
+    await waitForCardTitle(page, 'Angiolini Inquiry');
+    await expect
+      .poll(async () => {
+        const g = await geometry(page, 'elish-angiolini');
+        return g.card.bottom <= g.mention.top && g.card.bottom - g.card.top > 300;
+      })
+      .toBe(true);
+    await page.close();
+  });
+
   it('follows its mention when the page scrolls, and closes when the mention leaves the screen', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     await mentionLocator(page, 'hmicfrs-engage').evaluate((el) => el.scrollIntoView({ block: 'center' }));

@@ -318,6 +318,9 @@ export class CardController {
         this.close();
         return;
       }
+      // Measure the card at its natural height, or flip() would see the height size() last
+      // allowed on this side, find that it fits, and never move a grown card to the roomier side.
+      floating.style.removeProperty('--available-height');
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
