@@ -67,6 +67,7 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
       )}
       {model.related.length > 0 && (
         <section class="related" aria-label="Related">
+          <h3>Related</h3>
           {model.related.map((r) => (
             <button type="button" class="chip" key={r.id} data-related-id={r.id} onClick={() => onRelated?.(r.id)}>
               {r.name}
