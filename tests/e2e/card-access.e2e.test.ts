@@ -12,6 +12,8 @@ import {
   mentionLocator,
   mentionsOn,
   openPage,
+  openPopup,
+  PAGE_URLS,
   startSession,
   tap,
   tapAt,
@@ -134,5 +136,28 @@ describe('the card by touch', () => {
     await waitForCardTitle(page, 'Yvette Cooper');
     expect(await cardLocator(page).count()).toBe(1);
     await page.close();
+  });
+});
+
+describe('switching the site off', () => {
+  it('removes an open card and everything the card added, leaving the page as its publisher made it', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await mentionLocator(page, 'lee-freeman').focus();
+    await waitForCardTitle(page, 'Lee Freeman');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusInCard(page)).toBe('surface');
+    const popup = await openPopup(session, page);
+    const toggle = popup.getByRole('switch', { name: /Annotate on this site/ });
+    await toggle.uncheck();
+    await expect.poll(() => page.locator('met-card, met-mention').count()).toBe(0);
+    const afterOff = await page.evaluate(() => document.documentElement.outerHTML);
+    // The same article opened while the site is off: no extension markup at all.
+    const pristine = await session.context.newPage();
+    await pristine.goto(PAGE_URLS['seed-2-engage-exit']!);
+    await pristine.waitForLoadState('load');
+    expect(afterOff).toBe(await pristine.evaluate(() => document.documentElement.outerHTML));
+    await toggle.check();
+    await expect.poll(() => page.locator('met-mention').count()).toBeGreaterThan(0);
+    await Promise.all([page.close(), popup.close(), pristine.close()]);
   });
 });
