@@ -69,6 +69,24 @@ describe('the card by keyboard', () => {
     await page.close();
   });
 
+  it('goes back to the mention when Tab passes the card’s last link, and on to the next mention', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await mentionLocator(page, 'yvette-cooper').focus();
+    await waitForCardTitle(page, 'Yvette Cooper');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusInCard(page)).toBe('surface');
+    const stops = await page.locator('met-card .surface').locator('a[href], button').count();
+    for (let i = 0; i < stops; i++) await page.keyboard.press('Tab');
+    expect(await cardCount(page)).toBe(1);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => cardCount(page)).toBe(0);
+    expect(await focusedMentionId(page)).toBe('yvette-cooper');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedMentionId(page)).not.toBe('yvette-cooper');
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await page.close();
+  });
+
   it('opens a related entity’s card from a chip with the keyboard', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     await mentionLocator(page, 'lee-freeman').focus();

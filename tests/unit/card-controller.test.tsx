@@ -84,6 +84,24 @@ describe('the card controller, by keyboard', () => {
     expect(live()).toBe('');
   });
 
+  it('returns focus to the mention when Tab or Shift+Tab would leave the card', async () => {
+    const { cooper } = env.mentions;
+    cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    key(cooper!, 'Enter');
+    const stops = [...surface()!.querySelectorAll<HTMLElement>('a[href], button')];
+    stops.at(-1)!.focus();
+    key(stops.at(-1)!, 'Tab');
+    expect(surface()).toBeNull();
+    expect(document.activeElement).toBe(cooper);
+
+    key(cooper!, 'Enter');
+    await vi.waitFor(() => expect(document.activeElement).toBe(surface()));
+    surface()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
+    expect(surface()).toBeNull();
+    expect(document.activeElement).toBe(cooper);
+  });
+
   it('shows one card at a time: focusing the next mention replaces it', async () => {
     env.mentions.cooper!.focus();
     await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));

@@ -53,6 +53,8 @@ export interface CardDeps {
 
 const TITLE_ID = 'met-card-title';
 const ENTER_KEYS = new Set(['Enter', ' ']);
+/** What Tab stops at inside a card: its chips and its source links. */
+const CARD_TAB_STOPS = 'a[href], button';
 
 function mentionOf(target: EventTarget | null): HTMLElement | null {
   const el = target as Element | null;
@@ -169,15 +171,15 @@ export class CardController {
 
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && this.current) {
-      const mention = this.current.mention;
       const focusWasInCard = this.inCard(event);
-      this.close();
-      if (focusWasInCard && mention.isConnected) {
-        // Focus goes back where it came from; that focus must not open the card again.
-        this.returningFocusTo = mention;
-        mention.focus();
-        this.returningFocusTo = null;
-      }
+      this.closeAndReturnFocus(focusWasInCard);
+      return;
+    }
+    if (event.key === 'Tab' && this.current && this.inCard(event) && this.tabLeavesCard(event.shiftKey)) {
+      // The card sits at the end of the document: tabbing out of it would leave the article.
+      // Focus goes back to the mention instead, and the next Tab continues from there.
+      event.preventDefault();
+      this.closeAndReturnFocus(true);
       return;
     }
     // Enter or Space on a focused mention moves focus into its card, to reach its links.
@@ -188,6 +190,26 @@ export class CardController {
       if (this.isOpenFor(mention)) this.focusCard();
       else this.scheduleOpen(mention, 0);
     }
+  }
+
+  private closeAndReturnFocus(returnFocus: boolean): void {
+    const mention = this.current?.mention;
+    this.close();
+    if (!returnFocus || !mention?.isConnected) return;
+    // Focus goes back where it came from; that focus must not open the card again.
+    this.returningFocusTo = mention;
+    mention.focus();
+    this.returningFocusTo = null;
+  }
+
+  /** Whether Tab (or Shift+Tab) from the focused element would move focus out of the card. */
+  private tabLeavesCard(backwards: boolean): boolean {
+    const surface = this.surfaceRef.current;
+    if (!surface) return false;
+    const stops = [...surface.querySelectorAll<HTMLElement>(CARD_TAB_STOPS)];
+    const active = (surface.getRootNode() as Document | ShadowRoot).activeElement;
+    if (backwards) return active === surface || active === stops[0];
+    return !stops.length || active === stops.at(-1);
   }
 
   private isOpenFor(mention: HTMLElement): boolean {
