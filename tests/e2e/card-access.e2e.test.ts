@@ -4,6 +4,7 @@
  * region) and touch (tap opens, tap elsewhere closes, links inside stay usable).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   cardCount,
   cardLocator,
@@ -22,6 +23,14 @@ import {
 } from './harness';
 
 let session: Session;
+
+/** The keyboard way in: focus a mention, wait for its card, press Enter, and see focus inside the card. */
+async function enterCard(page: Page, id: string, name: string): Promise<void> {
+  await mentionLocator(page, id).focus();
+  await waitForCardTitle(page, name);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusInCard(page)).toBe('surface');
+}
 beforeAll(async () => {
   session = await startSession();
 });
@@ -55,10 +64,7 @@ describe('the card by keyboard', () => {
   it('moves into the card with Enter, through its links with Tab, and back to the mention with Escape', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     const mention = mentionLocator(page, 'lee-freeman');
-    await mention.focus();
-    await waitForCardTitle(page, 'Lee Freeman');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focusInCard(page)).toBe('surface');
+    await enterCard(page, 'lee-freeman', 'Lee Freeman');
     await page.keyboard.press('Tab');
     await expect.poll(() => focusInCard(page)).toBe('chip');
     expect(await cardCount(page)).toBe(1);
@@ -71,10 +77,7 @@ describe('the card by keyboard', () => {
 
   it('goes back to the mention when Tab passes the card’s last link, and on to the next mention', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
-    await mentionLocator(page, 'yvette-cooper').focus();
-    await waitForCardTitle(page, 'Yvette Cooper');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focusInCard(page)).toBe('surface');
+    await enterCard(page, 'yvette-cooper', 'Yvette Cooper');
     const stops = await page.locator('met-card .surface').locator('a[href], button').count();
     for (let i = 0; i < stops; i++) await page.keyboard.press('Tab');
     expect(await cardCount(page)).toBe(1);
@@ -89,9 +92,7 @@ describe('the card by keyboard', () => {
 
   it('opens a related entity’s card from a chip with the keyboard', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
-    await mentionLocator(page, 'lee-freeman').focus();
-    await waitForCardTitle(page, 'Lee Freeman');
-    await page.keyboard.press('Enter');
+    await enterCard(page, 'lee-freeman', 'Lee Freeman');
     await page.locator('met-card .chip[data-related-id="hmicfrs"]').focus();
     await page.keyboard.press('Enter');
     await waitForCardTitle(page, 'His Majesty');
@@ -160,10 +161,7 @@ describe('the card by touch', () => {
 describe('switching the site off', () => {
   it('removes an open card and everything the card added, leaving the page as its publisher made it', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
-    await mentionLocator(page, 'lee-freeman').focus();
-    await waitForCardTitle(page, 'Lee Freeman');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focusInCard(page)).toBe('surface');
+    await enterCard(page, 'lee-freeman', 'Lee Freeman');
     const popup = await openPopup(session, page);
     const toggle = popup.getByRole('switch', { name: /Annotate on this site/ });
     await toggle.uncheck();
