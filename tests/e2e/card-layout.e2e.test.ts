@@ -37,10 +37,6 @@ function geometry(page: Page, id: string) {
 
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-/** The computed style of the open card, from inside its shadow root. */
-const cardStyle = (page: Page, prop: 'backgroundColor' | 'color' | 'animationName') =>
-  page.evaluate((p) => getComputedStyle(document.querySelector('met-card')!.shadowRoot!.querySelector('.card')!)[p], prop);
-
 async function hoverCard(page: Page, id: string, name: string): Promise<void> {
   await page.mouse.move(1, 1);
   await mentionLocator(page, id).hover();
@@ -141,50 +137,33 @@ describe('the card’s place', () => {
   });
 });
 
+/** Pages that rewrite everything: none of it may reach inside the card. */
+const HOSTILE_CSS =
+  '* { font-family: "Comic Sans MS" !important; color: red !important; } h2 { font-size: 60px !important; } met-card { display: block !important; height: 500px !important; }';
+const DARK_PAGE_CSS = 'body { background: #121212 !important; color: #eee !important; }';
+
 describe('the card’s look', () => {
-  it('is dark when the system is, and light when it is not', async () => {
+  it.each([
+    // [how it looks, the reader's settings, the page's own CSS, element in the card, its computed style]
+    ['dark when the system is', { colorScheme: 'dark' }, '', '.card', { backgroundColor: 'rgb(31, 32, 36)', color: 'rgb(236, 236, 241)' }],
+    ['light when the system is', { colorScheme: 'light' }, '', '.card', { backgroundColor: 'rgb(255, 255, 255)', color: 'rgb(27, 27, 31)' }],
+    ['dark on a dark page even when the system is light', { colorScheme: 'light' }, DARK_PAGE_CSS, '.card', { backgroundColor: 'rgb(31, 32, 36)' }],
+    ['animated in by default', { reducedMotion: 'no-preference' }, '', '.card', { animationName: 'appear' }],
+    ['still when the reader prefers reduced motion', { reducedMotion: 'reduce' }, '', '.card', { animationName: 'none' }],
+    ['untouched by the page’s styles', { colorScheme: 'light' }, HOSTILE_CSS, 'h2', { fontSize: '16px', color: 'rgb(27, 27, 31)' }],
+  ] as const)('%s', async (_how, media, css, selector, expected) => {
     const page = await openPage(session, 'seed-2-engage-exit');
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.emulateMedia(media);
+    if (css) await page.addStyleTag({ content: css });
     await hoverCard(page, 'lee-freeman', 'Lee Freeman');
-    expect(await cardStyle(page, 'backgroundColor')).toBe('rgb(31, 32, 36)');
-    expect(await cardStyle(page, 'color')).toBe('rgb(236, 236, 241)');
-    await page.keyboard.press('Escape');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await hoverCard(page, 'yvette-cooper', 'Yvette Cooper');
-    expect(await cardStyle(page, 'backgroundColor')).toBe('rgb(255, 255, 255)');
-    await page.close();
-  });
-
-  it('is dark on a dark page even when the system is light', async () => {
-    const page = await openPage(session, 'seed-2-engage-exit');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.addStyleTag({ content: 'body { background: #121212 !important; color: #eee !important; }' });
-    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
-    expect(await cardStyle(page, 'backgroundColor')).toBe('rgb(31, 32, 36)');
-    await page.close();
-  });
-
-  it('appears without animation when the reader prefers reduced motion', async () => {
-    const page = await openPage(session, 'seed-2-engage-exit');
-    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
-    expect(await cardStyle(page, 'animationName')).toBe('appear');
-    await page.keyboard.press('Escape');
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await hoverCard(page, 'yvette-cooper', 'Yvette Cooper');
-    expect(await cardStyle(page, 'animationName')).toBe('none');
-    await page.close();
-  });
-
-  it('keeps the page’s styles out', async () => {
-    const page = await openPage(session, 'seed-2-engage-exit');
-    await page.addStyleTag({ content: '* { font-family: "Comic Sans MS" !important; color: red !important; } h2 { font-size: 60px !important; } met-card { display: block !important; height: 500px !important; }' });
-    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
-    const h2 = await page.evaluate(() => {
-      const el = document.querySelector('met-card')!.shadowRoot!.querySelector('h2')!;
-      const s = getComputedStyle(el);
-      return [s.fontSize, s.color];
-    });
-    expect(h2).toEqual(['16px', 'rgb(27, 27, 31)']);
+    const seen = await page.evaluate(
+      ([sel, props]) => {
+        const style = getComputedStyle(document.querySelector('met-card')!.shadowRoot!.querySelector(sel)!);
+        return Object.fromEntries(props.map((p) => [p, style[p as 'color']]));
+      },
+      [selector, Object.keys(expected)] as const,
+    );
+    expect(seen).toEqual(expected);
     await page.close();
   });
 });
