@@ -71,6 +71,44 @@ describe('the hover card', () => {
     await page.close();
   });
 
+  it('shows one card at a time as the pointer moves from mention to mention', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.hover('met-mention[data-met-id="lee-freeman"]');
+    await page.locator('met-card .card h2', { hasText: 'Lee Freeman' }).waitFor();
+    await page.hover('met-mention[data-met-id="yvette-cooper"]');
+    await page.locator('met-card .card h2', { hasText: 'Yvette Cooper' }).waitFor();
+    expect(await cardLocator(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('does not open for a pointer that only passes over a mention', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    // Every card heading the page ever shows, recorded as it appears.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenTitles: string[] }).seenTitles = seen;
+      const watchCard = (host: Element) =>
+        new MutationObserver(() => {
+          const title = host.shadowRoot?.querySelector('.card h2')?.textContent;
+          if (title && seen.at(-1) !== title) seen.push(title);
+        }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if ((n as Element).localName === 'met-card') watchCard(n as Element);
+      }).observe(document.body, { childList: true });
+    });
+    // Over and straight off again, within one task: the intent timer is cancelled before it can fire.
+    await page.evaluate(() => {
+      const passing = document.querySelector('met-mention[data-met-id="lee-freeman"]')!;
+      passing.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType: 'mouse' }));
+      passing.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, composed: true, pointerType: 'mouse' }));
+    });
+    // A later rest on another mention opens its card; the passed-over one's timer, set first, would have fired first.
+    await page.hover('met-mention[data-met-id="yvette-cooper"]');
+    await page.locator('met-card .card h2', { hasText: 'Yvette Cooper' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seenTitles: string[] }).seenTitles)).toEqual(['Yvette Cooper']);
+    await page.close();
+  });
+
   it('stays open while the pointer travels into it', async () => {
     const page = await openPage(session, 'seed-1-new-met-plan');
     await page.hover('met-mention[data-met-id="claire-waxman"]');
