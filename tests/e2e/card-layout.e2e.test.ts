@@ -99,6 +99,38 @@ describe('the card’s place', () => {
     await page.close();
   });
 
+  it('follows a mention in a scrolling box of the page, and closes when the box hides it', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    // The mention's paragraph moved into a short scrolling box, as live blogs and comment panes have.
+    await mentionLocator(page, 'lee-freeman').evaluate((el) => {
+      const paragraph = el.closest('p')!;
+      const box = document.createElement('div');
+      box.id = 'scroller';
+      box.setAttribute('style', 'height: 160px; overflow: auto; border: 1px solid');
+      paragraph.replaceWith(box);
+      box.append(paragraph, Object.assign(document.createElement('div'), { style: 'height: 1200px' }));
+      box.scrollIntoView({ block: 'center' });
+    });
+    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
+    const before = await geometry(page, 'lee-freeman');
+    await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 30));
+    await expect
+      .poll(async () => {
+        const g = await geometry(page, 'lee-freeman');
+        return Math.round(g.card.top - g.mention.top);
+      })
+      .toBe(Math.round(before.card.top - before.mention.top));
+    // Scrolled out of the box, though still inside the window's viewport.
+    await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 220));
+    await expect.poll(() => cardCount(page)).toBe(0);
+    const inWindow = await mentionLocator(page, 'lee-freeman').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top > 0 && r.bottom < innerHeight;
+    });
+    expect(inWindow).toBe(true);
+    await page.close();
+  });
+
   it('stays inside the viewport when the window narrows', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     await hoverCard(page, 'lee-freeman', 'Lee Freeman');

@@ -49,10 +49,20 @@ const live = () => document.querySelector('#card-host [aria-live]')?.textContent
 const key = (target: Element, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
 
 let env: ReturnType<typeof setUp>;
+const layout = Element.prototype.getBoundingClientRect;
 beforeEach(() => {
+  // happy-dom does no layout: every box is empty at 0,0 in a 0×0 viewport, which Floating UI
+  // rightly reads as a mention out of sight. Give the page the viewport and boxes a browser would.
+  Element.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 100, 20);
+  for (const [side, size] of [['clientWidth', 1024], ['clientHeight', 768]] as const) {
+    Object.defineProperty(document.documentElement, side, { value: size, configurable: true });
+  }
   env = setUp();
 });
-afterEach(() => env.controller.abort());
+afterEach(() => {
+  env.controller.abort();
+  Element.prototype.getBoundingClientRect = layout;
+});
 
 describe('the card controller, by keyboard', () => {
   it('makes each mention a focusable button that opens a dialog, but not inside a link', () => {

@@ -11,7 +11,7 @@
  * → `CardLayer`.
  */
 import { h, render, createRef } from 'preact';
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { CardLayer, type OpenCard } from '../../components/CardLayer';
 import { buildCardModel } from './model';
 import { chooseTheme, readPageLook } from './theme';
@@ -360,8 +360,14 @@ export class CardController {
               floating.style.setProperty('--available-width', `${Math.min(CARD_MAX_WIDTH_PX, availableWidth)}px`);
             },
           }),
+          // A mention scrolled out of sight inside a scrolling box of the page (not the window).
+          hide({ strategy: 'referenceHidden' }),
         ],
-      }).then(({ x, y }) => {
+      }).then(({ x, y, middlewareData }) => {
+        if (middlewareData.hide?.referenceHidden) {
+          this.close();
+          return;
+        }
         Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, visibility: 'visible' });
         placed();
       });
