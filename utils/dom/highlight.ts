@@ -75,8 +75,8 @@ export function applyWraps(plans: readonly WrapPlan[], from: number, to: number)
       if (end < node.data.length) node.splitText(end);
       const target = start > 0 ? node.splitText(start) : node;
       const el = doc.createElement(MENTION_TAG);
-      decorateMention(el, mention, k);
       target.replaceWith(el);
+      decorateMention(el, mention, k);
       el.appendChild(target);
       elements.unshift(el);
     }
