@@ -32,7 +32,7 @@ describe('what was true at the article’s date', () => {
 
   it.each([
     ['mark-rowley', '2023-01-17', 'the same roles then as now'],
-    ['cressida-dick', '2019-06-01', 'a role with no start date: unknown in 2019, so nothing is claimed'],
+    ['paul-stephenson', '2010-06-01', 'a role with no start date: unknown in 2010, so nothing is claimed'],
     ['yvette-cooper', '2025-09-10', 'the month the roles changed: too close to call'],
     ['david-carrick', '2015-01-01', 'no roles'],
   ])('%s on %s says nothing (%s)', (id, date) => {
