@@ -14,7 +14,7 @@ import { buildMatchIndex } from '../../utils/kb/match-index';
 import { openKbDb, seedBundledKb } from '../../utils/kb/db';
 import type { KnowledgeBase } from '../../utils/kb/schema';
 
-type Piece = [nodeIndex: number, from: number, to: number];
+type Piece = [nodeIndex: number, from: number, to: number, attributes: [string, string][]];
 
 /** Every text node under the root, in document order: the floor's "one TreeWalker read". */
 function readTextNodes(root: Element): { nodes: Text[]; text: string } {
@@ -92,23 +92,24 @@ const bench = {
     return { words: tokens.count, tokenizeMs, namesMs, statsMs };
   },
 
-  /** The ranges the engine wraps, as text-node pieces the floor can wrap without matching. */
+  /**
+   * What the engine produces, as pieces the floor can reproduce without matching: each
+   * highlight element's text-node position and offsets, and the attributes it carries (the
+   * floor must give the same result, attributes included).
+   */
   pieces(kb: KnowledgeBase): Piece[] {
-    const index = indexOf(kb);
     const root = findArticleRoot(document);
-    const collected = collectText(root);
-    const { mentions } = new PageMatcher(index).match(collected.text);
     const { nodes } = readTextNodes(root);
     const position = new Map(nodes.map((n, i) => [n, i]));
-    const pieces: Piece[] = [];
-    for (const m of mentions) {
-      for (const seg of collected.segments) {
-        const from = Math.max(0, m.start - seg.start);
-        const to = Math.min(seg.node.data.length, m.end - seg.start);
-        if (to > from && seg.node.data.slice(from, to).trim()) pieces.push([position.get(seg.node)!, from, to]);
-      }
-    }
-    return pieces;
+    const collected = collectText(root);
+    const { mentions } = new PageMatcher(indexOf(kb)).match(collected.text);
+    const plans = planWraps(collected, mentions);
+    const located = plans.flatMap((plan) => plan.pieces.map((p) => [position.get(p.node)!, p.from, p.to] as const));
+    const highlights = applyWraps(plans, 0, plans.length).flatMap((h) => h.elements);
+    return located.map(([index, from, to], i) => {
+      const el = highlights[i]!;
+      return [index, from, to, el.getAttributeNames().map((name) => [name, el.getAttribute(name)!] as [string, string])];
+    });
   },
 
   /** The floor: one TreeWalker read of the text, then wrapping the given pieces in one pass. */
@@ -117,11 +118,12 @@ const bench = {
     const root = findArticleRoot(document);
     const { nodes } = readTextNodes(root);
     for (let i = pieces.length - 1; i >= 0; i--) {
-      const [index, from, to] = pieces[i]!;
+      const [index, from, to, attributes] = pieces[i]!;
       const node = nodes[index]!;
       if (to < node.data.length) node.splitText(to);
       const target = from > 0 ? node.splitText(from) : node;
       const el = document.createElement('met-mention');
+      for (const [name, value] of attributes) el.setAttribute(name, value);
       target.replaceWith(el);
       el.appendChild(target);
     }
