@@ -91,6 +91,10 @@ export class StatisticMatcher {
   private readonly figures: FigureRules;
   private readonly period: Set<number>;
   private readonly backReferences: Set<number>;
+  /** Measures by the first word of each phrase in their first cue group. */
+  private readonly byFirstCueWord = new Map<number, CompiledStat[]>();
+  private candidateSentence = -1;
+  private candidateList: CompiledStat[] = [];
   /** Per vocabulary word, the last sentence (numbered across calls) it was seen in, plus one. */
   private stamp = new Int32Array(0);
   private stamps = 0;
@@ -103,6 +107,13 @@ export class StatisticMatcher {
       stat,
       cues: stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase))),
     }));
+    for (const c of this.compiled) {
+      for (const phrase of c.cues[0] ?? []) {
+        const list = this.byFirstCueWord.get(phrase[0]!) ?? [];
+        if (!list.includes(c)) list.push(c);
+        this.byFirstCueWord.set(phrase[0]!, list);
+      }
+    }
     this.figures = new FigureRules(vocabulary);
     this.period = new Set(PERIOD_WORDS.map((w) => vocabulary.add(w)));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
@@ -133,7 +144,7 @@ export class StatisticMatcher {
       const nextFigureStart = figures[i + 1]?.start ?? Infinity;
       let best: CompiledStat | undefined;
       let bestScore = Infinity;
-      for (const c of this.compiled) {
+      for (const c of this.candidates(f, tokens)) {
         if (c.stat.unit !== figure.unit) continue;
         const score = cueFit(c, f, tokens, nextFigureStart, inSentence);
         if (score !== null && score < bestScore) {
@@ -154,6 +165,21 @@ export class StatisticMatcher {
     this.stamps += tokens.sentence[tokens.count - 1] ?? 0;
     this.stamps += 1;
     return results;
+  }
+
+  /**
+   * The measures worth testing for a figure: those with a first-group cue word in its sentence
+   * (every group must match, so a measure without one cannot fit). Most sentences name none.
+   */
+  private candidates(f: FigureSpan, tokens: Tokens): CompiledStat[] {
+    if (this.candidateSentence === tokens.sentence[f.first]! + this.stamps) return this.candidateList;
+    this.candidateSentence = tokens.sentence[f.first]! + this.stamps;
+    const list: CompiledStat[] = [];
+    for (let k = f.sentence.first; k <= f.sentence.last; k++) {
+      for (const c of this.byFirstCueWord.get(tokens.ids[k]!) ?? []) if (!list.includes(c)) list.push(c);
+    }
+    this.candidateList = list;
+    return list;
   }
 
   /** A year named right after the figure in the same clause: "77.6 per cent in 2024". */
