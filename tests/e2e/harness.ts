@@ -21,6 +21,7 @@ export const PAGE_URLS: Record<string, string> = {
   'neg-dc-police': 'http://www.reuters.com/world/us/neg-dc-police.html',
   'neg-football-carrick': 'http://www.standard.co.uk/sport/neg-football-carrick.html',
   'neg-verb-met': 'http://www.londonworld.com/news/politics/neg-verb-met.html',
+  'live-blog': 'http://www.standard.co.uk/news/live/live-blog.html',
 };
 
 export interface Session {
