@@ -176,7 +176,9 @@ export class StatisticMatcher {
     this.candidateSentence = tokens.sentence[f.first]! + this.stamps;
     const list: CompiledStat[] = [];
     for (let k = f.sentence.first; k <= f.sentence.last; k++) {
-      for (const c of this.byFirstCueWord.get(tokens.ids[k]!) ?? []) if (!list.includes(c)) list.push(c);
+      const id = tokens.ids[k]!;
+      const stats = id >= 0 ? this.byFirstCueWord.get(id) : undefined;
+      if (stats) for (const c of stats) if (!list.includes(c)) list.push(c);
     }
     this.candidateList = list;
     return list;

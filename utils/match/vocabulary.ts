@@ -18,10 +18,15 @@ export function lowerCode(text: string, i: number, c: number): number {
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** A second, independent hash confirms a hit, so a word is never compared character by character. */
+const CHECK_OFFSET = 0x9e3779b9;
+const CHECK_PRIME = 0x85ebca6b;
 
 export class Vocabulary {
   readonly words: string[] = [];
   private hashes: number[] = [];
+  private checks: number[] = [];
+  private lengths: number[] = [];
   /** Open-addressing table of ids + 1 (0 = empty), indexed by hash: cheaper than a Map per word. */
   private table = new Int32Array(1024);
   private mask = 1023;
@@ -30,10 +35,15 @@ export class Vocabulary {
     return this.words.length;
   }
 
-  private static hashString(word: string): number {
+  private static hashString(word: string): [number, number] {
     let h = FNV_OFFSET;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-    return h >>> 0;
+    let g = CHECK_OFFSET;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      g = Math.imul(g + c, CHECK_PRIME) ^ (g >>> 15);
+    }
+    return [h >>> 0, g >>> 0];
   }
 
   /** The id of a lower-case word, adding it if new. */
@@ -42,7 +52,10 @@ export class Vocabulary {
     if (existing >= 0) return existing;
     const id = this.words.length;
     this.words.push(word);
-    this.hashes.push(Vocabulary.hashString(word));
+    const [h, g] = Vocabulary.hashString(word);
+    this.hashes.push(h);
+    this.checks.push(g);
+    this.lengths.push(word.length);
     // Keep the table at most half full so probes stay short.
     if (this.words.length * 2 > this.table.length) this.rehash(this.table.length * 2);
     else this.place(id);
@@ -63,7 +76,7 @@ export class Vocabulary {
 
   /** The id of a lower-case word, or -1. */
   find(word: string): number {
-    let slot = Vocabulary.hashString(word) & this.mask;
+    let slot = Vocabulary.hashString(word)[0] & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
       if (this.words[entry - 1] === word) return entry - 1;
       slot = (slot + 1) & this.mask;
@@ -77,6 +90,7 @@ export class Vocabulary {
    */
   lookup(text: string, start: number, end: number): number {
     let h = FNV_OFFSET;
+    let g = CHECK_OFFSET;
     let length = 0;
     for (let i = start; i < end; i++) {
       let c = text.charCodeAt(i);
@@ -85,25 +99,18 @@ export class Vocabulary {
       } else if (isInvisible(c)) continue;
       else c = lowerCode(text, i, c);
       h = Math.imul(h ^ c, FNV_PRIME);
+      g = Math.imul(g + c, CHECK_PRIME) ^ (g >>> 15);
       length++;
     }
+    g >>>= 0;
     let slot = (h >>> 0) & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
-      if (this.same(entry - 1, text, start, end, length)) return entry - 1;
+      const id = entry - 1;
+      // Same first hash, same second hash, same length: the chance of two words agreeing on
+      // all three is about one in 10^14 per lookup.
+      if (this.checks[id] === g && this.lengths[id] === length && this.hashes[id] === h >>> 0) return id;
       slot = (slot + 1) & this.mask;
     }
     return -1;
-  }
-
-  private same(id: number, text: string, start: number, end: number, length: number): boolean {
-    const word = this.words[id]!;
-    if (word.length !== length) return false;
-    let j = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 && isInvisible(c)) continue;
-      if (lowerCode(text, i, c) !== word.charCodeAt(j++)) return false;
-    }
-    return true;
   }
 }
