@@ -83,10 +83,10 @@ export class NameMatcher {
     // then the leftmost.
     const span = (c: { first: number; last: number }) => tokens.ends[c.last]! - tokens.starts[c.first]!;
     candidates.sort((a, b) => span(b) - span(a) || a.first - b.first);
-    const taken = new Set<number>();
+    const taken = new Uint8Array(tokens.count);
     const chosen = candidates.filter(({ first, last }) => {
-      for (let k = first; k <= last; k++) if (taken.has(k)) return false;
-      for (let k = first; k <= last; k++) taken.add(k);
+      for (let k = first; k <= last; k++) if (taken[k]) return false;
+      taken.fill(1, first, last + 1);
       return true;
     });
     chosen.sort((a, b) => a.first - b.first);
