@@ -29,6 +29,12 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
         <h2 id={titleId}>{model.name}</h2>
       </header>
       <p class="summary">{model.summary}</p>
+      {model.atArticle && (
+        <p class="at-article" role="note">
+          {model.atArticle}
+        </p>
+      )}
+      {model.latestStep && <p class="latest-step">{model.latestStep}</p>}
       {stat && (
         <section class="stat" aria-label="Figures">
           <p class="measure">{stat.measure}</p>
@@ -44,17 +50,24 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
         </section>
       )}
       {model.facts.length > 0 && (
-        <dl class="facts">
-          {model.facts.map((f) => (
-            <div class="fact" key={`${f.label}|${f.when}`}>
-              <dt>{f.when}</dt>
-              <dd>{f.label}</dd>
-            </div>
-          ))}
-        </dl>
+        <section class="facts" aria-label={model.factsTitle}>
+          <h3>{model.factsTitle}</h3>
+          <dl>
+            {model.facts.map((f) => (
+              <div class={f.afterArticle ? 'fact after-article' : 'fact'} key={`${f.label}|${f.when}`}>
+                <dt>{f.when}</dt>
+                <dd>
+                  {f.label}
+                  {f.afterArticle && <span class="tag"> (after this article)</span>}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       )}
       {model.related.length > 0 && (
         <section class="related" aria-label="Related">
+          <h3>Related</h3>
           {model.related.map((r) => (
             <button type="button" class="chip" key={r.id} data-related-id={r.id} onClick={() => onRelated?.(r.id)}>
               {r.name}

@@ -1,8 +1,7 @@
 // `npm run kb:stats`: counts the bundled knowledge base by type against the coverage targets.
-import { readFileSync } from 'node:fs';
+import { readBundledKb } from './lib/kb-files.mjs';
 
-const index = JSON.parse(readFileSync('public/kb/index.json', 'utf8'));
-const entities = index.files.flatMap((f) => JSON.parse(readFileSync(`public/kb/${f}`, 'utf8')).entities);
+const { version, entities } = readBundledKb();
 
 const GROUPS = [
   ['Inquiries, reviews, reports, plans, monitoring, operations, cases', ['inquiry', 'review', 'report', 'plan', 'monitoring', 'operation', 'case'], 40],
@@ -16,7 +15,7 @@ for (const e of entities) byType[e.type] = (byType[e.type] ?? 0) + 1;
 const sources = entities.reduce((n, e) => n + e.sources.length + (e.stat?.values.length ?? 0), 0);
 const series = entities.filter((e) => (e.stat?.values.length ?? 0) >= 2).length;
 
-console.log(`Knowledge base ${index.version}: ${entities.length} entities (target 200), ${sources} cited sources and values`);
+console.log(`Knowledge base ${version}: ${entities.length} entities (target 200), ${sources} cited sources and values`);
 for (const [label, types, target] of GROUPS) {
   const count = types.reduce((n, t) => n + (byType[t] ?? 0), 0);
   const detail = types.length > 1 ? ` (${types.map((t) => `${t} ${byType[t] ?? 0}`).join(', ')})` : '';

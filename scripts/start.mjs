@@ -38,36 +38,64 @@ await page.setViewportSize({ width: 1100, height: 800 });
 await page.locator('met-mention').first().scrollIntoViewIfNeeded();
 await shot(page, 'page-highlights.png');
 
-/** One card per type, hovering the first mention of each. */
+/**
+ * One card per type, opened as a reader would: hovering the first mention of each (and, for
+ * the types no seed article names, clicking the chip on a related card). Each row: the file
+ * name, the article, the mention, the chip (if any) and the colour scheme.
+ */
+const SEED_1 = 'http://www.londonworld.com/news/crime/seed-1-new-met-plan.html';
 const CARDS = [
-  ['person', 'mark-rowley'],
-  ['statistic', 'stat-999-answered-10s'],
-  ['monitoring', 'hmicfrs-engage'],
-  ['organisation', 'hmicfrs'],
+  { file: 'card-person.png', url: ARTICLE, id: 'mark-rowley' },
+  { file: 'card-person-at-article-date.png', url: ARTICLE, id: 'yvette-cooper' },
+  { file: 'card-statistic.png', url: ARTICLE, id: 'stat-999-answered-10s', differs: true },
+  { file: 'card-monitoring.png', url: ARTICLE, id: 'hmicfrs-engage' },
+  { file: 'card-organisation.png', url: ARTICLE, id: 'hmicfrs' },
+  { file: 'card-inquiry.png', url: ARTICLE, id: 'elish-angiolini', chip: 'angiolini-inquiry' },
+  { file: 'card-report.png', url: ARTICLE, id: 'lee-freeman', chip: 'peel-met-2024' },
+  { file: 'card-review.png', url: SEED_1, id: 'casey-review' },
+  { file: 'card-plan.png', url: SEED_1, id: 'new-met-for-london' },
+  { file: 'card-dark.png', url: ARTICLE, id: 'lee-freeman', colorScheme: 'dark' },
 ];
-for (const [type, id] of CARDS) {
-  const mention = page.locator(`met-mention[data-met-id="${id}"]`).first();
-  await page.mouse.move(0, 0);
+const tabs = new Map([[ARTICLE, page]]);
+for (const { file, url, id, chip, differs = false, colorScheme = 'light' } of CARDS) {
+  let tab = tabs.get(url);
+  if (!tab) {
+    tab = await context.newPage();
+    await tab.setViewportSize({ width: 1100, height: 800 });
+    await tab.goto(url);
+    await tab.waitForSelector('met-mention', { timeout: 15_000 });
+    tabs.set(url, tab);
+  }
+  await tab.bringToFront();
+  await tab.emulateMedia({ colorScheme });
+  await tab.keyboard.press('Escape');
+  await tab.mouse.move(0, 0);
+  const mention = tab.locator(`met-mention[data-met-id="${id}"]:not([data-met-part])${differs ? '[data-met-differs]' : ''}`).first();
   await mention.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -200));
+  await tab.evaluate(() => window.scrollBy(0, -200));
   await mention.hover();
-  await page.locator('met-card .card h2').waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(300);
-  await shot(page, `card-${type}.png`);
+  await tab.locator('met-card .card h2').waitFor({ timeout: 10_000 });
+  if (chip) {
+    const before = await tab.locator('met-card .card h2').innerText();
+    await tab.locator(`met-card .chip[data-related-id="${chip}"]`).click();
+    await tab.waitForFunction(
+      (previous) => {
+        const heading = document.querySelector('met-card')?.shadowRoot?.querySelector('.card h2');
+        return heading && heading.textContent !== previous;
+      },
+      before,
+    );
+  }
+  // The card appears with a short fade: wait for it to end so the screenshot shows it whole.
+  await tab.waitForFunction(() => {
+    const card = document.querySelector('met-card')?.shadowRoot?.querySelector('.card');
+    return card && card.getAnimations().every((a) => a.playState === 'finished');
+  });
+  await shot(tab, file);
 }
+await page.emulateMedia({ colorScheme: 'light' });
 await page.mouse.move(0, 0);
 await page.keyboard.press('Escape');
-
-const review = await context.newPage();
-await review.goto('http://www.londonworld.com/news/crime/seed-1-new-met-plan.html');
-await review.waitForSelector('met-mention');
-await review.setViewportSize({ width: 1100, height: 800 });
-const casey = review.locator('met-mention[data-met-id="casey-review"]').first();
-await casey.scrollIntoViewIfNeeded();
-await casey.hover();
-await review.locator('met-card .card h2').waitFor({ timeout: 10_000 });
-await review.waitForTimeout(300);
-await shot(review, 'card-review.png');
 
 await page.bringToFront();
 const [tabId] = await worker.evaluate(async () =>

@@ -25,8 +25,17 @@ export const CARD_CLOSE_DELAY_MS = 300;
 export const CARD_OFFSET_PX = 8;
 /** Keeps the card clear of the viewport edges, in CSS pixels. */
 export const CARD_VIEWPORT_PADDING_PX = 8;
+/** Below this height the card scrolls inside rather than shrink further (about three lines and a heading). */
+export const CARD_MIN_HEIGHT_PX = 120;
+/** Entities remembered per page so re-opening a card draws at once; a long article names far fewer. */
+export const CARD_ENTITY_CACHE_SIZE = 64;
 /** Card width: a short read without hiding the article. */
 export const CARD_MAX_WIDTH_PX = 360;
 
 /** After flipping a switch, the page needs a moment to apply it before its summary is re-read. */
 export const POPUP_REFRESH_DELAY_MS = 250;
+
+/** Text matched per step: about 1 ms of work, so steps can be packed into short tasks. */
+export const MATCH_SLICE_CHARS = 16_000;
+/** Work done before yielding to the page: well under the 50 ms that makes a task "long". */
+export const TASK_BUDGET_MS = 12;

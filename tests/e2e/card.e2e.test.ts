@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, openPage, startSession, type Session } from './harness';
+import { cardLocator, cardText, openPage, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -71,6 +71,45 @@ describe('the hover card', () => {
     await page.close();
   });
 
+  it('shows one card at a time as the pointer moves from mention to mention', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.hover('met-mention[data-met-id="lee-freeman"]');
+    await page.locator('met-card .card h2', { hasText: 'Lee Freeman' }).waitFor();
+    // A mention above the first one: the open card (placed below its mention) cannot cover it.
+    await page.locator('met-mention[data-met-id="stephen-port"]').first().hover();
+    await page.locator('met-card .card h2', { hasText: 'Stephen Port' }).waitFor();
+    expect(await cardLocator(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('does not open for a pointer that only passes over a mention', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    // Every card heading the page ever shows, recorded as it appears.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenTitles: string[] }).seenTitles = seen;
+      const watchCard = (host: Element) =>
+        new MutationObserver(() => {
+          const title = host.shadowRoot?.querySelector('.card h2')?.textContent;
+          if (title && seen.at(-1) !== title) seen.push(title);
+        }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if ((n as Element).localName === 'met-card') watchCard(n as Element);
+      }).observe(document.body, { childList: true });
+    });
+    // Over and straight off again, within one task: the intent timer is cancelled before it can fire.
+    await page.evaluate(() => {
+      const passing = document.querySelector('met-mention[data-met-id="lee-freeman"]')!;
+      passing.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType: 'mouse' }));
+      passing.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, composed: true, pointerType: 'mouse' }));
+    });
+    // A later rest on another mention opens its card; the passed-over one's timer, set first, would have fired first.
+    await page.hover('met-mention[data-met-id="yvette-cooper"]');
+    await page.locator('met-card .card h2', { hasText: 'Yvette Cooper' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seenTitles: string[] }).seenTitles)).toEqual(['Yvette Cooper']);
+    await page.close();
+  });
+
   it('stays open while the pointer travels into it', async () => {
     const page = await openPage(session, 'seed-1-new-met-plan');
     await page.hover('met-mention[data-met-id="claire-waxman"]');
@@ -82,3 +121,60 @@ describe('the hover card', () => {
     await page.close();
   });
 });
+
+/** Every kind of card, as a reader opens it: the mention (and, for types no seed names, a chip on its card). */
+const CARDS_BY_TYPE: { type: string; page: string; mention: string; chip?: string; title: string; shows: (string | RegExp)[] }[] = [
+  { type: 'person', page: 'seed-2-engage-exit', mention: 'lee-freeman', title: 'Lee Freeman', shows: ['Roles and dates', /2017 – 2023\s*Chief Constable of Humberside Police/] },
+  {
+    type: 'person, at the article’s date',
+    page: 'seed-2-engage-exit',
+    mention: 'yvette-cooper',
+    title: 'Yvette Cooper',
+    shows: ['At the time of this article (March 2025), Yvette Cooper was Home Secretary (until September 2025) and had not yet become Foreign Secretary (from September 2025).', /Foreign Secretary \(after this article\)/],
+  },
+  { type: 'review', page: 'seed-1-new-met-plan', mention: 'casey-review', title: 'Baroness Casey Review', shows: ['Key dates', 'appointed by the Met Commissioner', 'Latest: Final report published (21 March 2023).'] },
+  { type: 'inquiry', page: 'seed-2-engage-exit', mention: 'elish-angiolini', chip: 'angiolini-inquiry', title: 'Angiolini Inquiry', shows: ['Inquiry announced by Home Secretary Priti Patel', 'Part 1 report published', 'Latest: Part 2 list of issues published (22 May 2024).'] },
+  { type: 'report', page: 'seed-2-engage-exit', mention: 'lee-freeman', chip: 'peel-met-2024', title: 'PEEL 2023–2025', shows: [/15 August 2024\s*Report published/] },
+  { type: 'monitoring', page: 'seed-2-engage-exit', mention: 'hmicfrs-engage', title: 'Engage', shows: ['Met moved into Engage', 'Latest: Removal from Engage announced; Met returned to routine monitoring (23 January 2025).'] },
+  { type: 'plan', page: 'seed-1-new-met-plan', mention: 'new-met-for-london', title: 'A New Met for London', shows: [/17 July 2023\s*Plan launched/] },
+  { type: 'organisation', page: 'seed-2-engage-exit', mention: 'hmicfrs', title: 'His Majesty', shows: [/^Organisation/i] },
+  { type: 'statistic', page: 'seed-1-new-met-plan', mention: 'stat-new-met-budget', title: 'A New Met for London budget', shows: ['Latest sourced: £366 million'] },
+];
+
+describe('the card for each type', () => {
+  it.each(CARDS_BY_TYPE)('$type: $title', async ({ page: name, mention, chip, title, shows }) => {
+    const page = await openPage(session, name);
+    await page.locator(`met-mention[data-met-id="${mention}"]:not([data-met-part])`).first().hover();
+    if (chip) {
+      await cardText(page);
+      await page.locator(`met-card .chip[data-related-id="${chip}"]`).click();
+    }
+    await page.locator('met-card .card h2', { hasText: title }).waitFor({ timeout: 10_000 });
+    const text = await cardLocator(page).innerText();
+    // innerText is what is painted: headings are upper-cased by the card's CSS.
+    for (const expected of shows) expect(text).toMatch(typeof expected === 'string' ? new RegExp(escapeRegExp(expected), 'i') : expected);
+    // Every card: the date it was checked, sources as safe links, related entities as chips.
+    expect(text).toMatch(/Checked \d{1,2} \w+ \d{4}/);
+    const links = await page.locator('met-card .sources a').evaluateAll((as) =>
+      as.map((a) => [a.getAttribute('href')?.startsWith('https://'), a.getAttribute('target'), a.getAttribute('rel'), a.getAttribute('referrerpolicy')]),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toEqual([true, '_blank', 'noopener noreferrer', 'no-referrer']);
+    expect(await page.locator('met-card .chip').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('draws a statistic’s dated series as a small chart with a text equivalent', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.locator('met-mention[data-met-id="stat-999-answered-10s"]').first().hover();
+    await cardText(page);
+    const chart = page.locator('met-card svg.sparkline');
+    expect(await chart.getAttribute('aria-label')).toMatch(/^Values over time: .*2023: 77\.6%.*2024: 86\.2%/);
+    expect(await page.locator('met-card svg.sparkline circle').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -21,6 +21,7 @@ export const PAGE_URLS: Record<string, string> = {
   'neg-dc-police': 'http://www.reuters.com/world/us/neg-dc-police.html',
   'neg-football-carrick': 'http://www.standard.co.uk/sport/neg-football-carrick.html',
   'neg-verb-met': 'http://www.londonworld.com/news/politics/neg-verb-met.html',
+  'live-blog': 'http://www.standard.co.uk/news/live/live-blog.html',
 };
 
 export interface Session {
@@ -119,3 +120,47 @@ export async function openPopup(session: Session, page: Page): Promise<Page> {
 
 /** How the end-to-end tests poll for a state: often, and long enough for a loaded machine. */
 export const POLL = { interval: 250, timeout: 20_000 };
+
+/** The open card, inside its shadow root (Playwright's CSS locators pierce open shadow roots). */
+export const cardLocator = (page: Page) => page.locator('met-card .card');
+
+/** The first highlighted mention of an entity. */
+export const mentionLocator = (page: Page, id: string) => page.locator(`met-mention[data-met-id="${id}"]:not([data-met-part])`).first();
+
+/** Waits for the open card to show an entity's name in its heading. */
+export async function waitForCardTitle(page: Page, name: string): Promise<void> {
+  await page.locator('met-card .card h2', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Whether a card is open now. */
+export const cardCount = (page: Page) => cardLocator(page).count();
+
+/**
+ * Taps a point as a finger would: Chromium's touch emulation turns CDP touch events into
+ * pointer events of type "touch", then the compatibility mouse events and click.
+ */
+export async function tapAt(page: Page, x: number, y: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Taps the middle of an element. */
+export async function tap(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  const box = (await locator.boundingBox())!;
+  await tapAt(page, box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The entity id of the mention that has keyboard focus, or null. */
+export const focusedMentionId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('met-mention')?.getAttribute('data-met-id') ?? null);
+
+/** Where focus is inside the card's shadow root: the class of the focused element, or null. */
+export const focusInCard = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('met-card');
+    return document.activeElement === host ? (host?.shadowRoot?.activeElement?.className ?? null) : null;
+  });

@@ -9,9 +9,9 @@ import type { Entity } from '../../utils/kb/schema';
 const kb = loadBundledKb();
 const byId = (id: string) => kb.entities.find((e) => e.id === id)!;
 
-function show(entity: Entity, reading?: Parameters<typeof buildCardModel>[2]) {
+function show(entity: Entity, context?: Parameters<typeof buildCardModel>[2]) {
   const root = document.createElement('div');
-  render(<Card model={buildCardModel(entity, [{ id: 'x', type: 'person', name: 'Related Person' }], reading)} titleId="t" />, root);
+  render(<Card model={buildCardModel(entity, [{ id: 'x', type: 'person', name: 'Related Person' }], context)} titleId="t" />, root);
   return root;
 }
 
@@ -50,7 +50,7 @@ describe('the card', () => {
 
   it('says neutrally when the page’s figure differs from the sourced one, and draws the series', () => {
     const stat = byId('stat-999-answered-10s');
-    const card = show(stat, { value: 77.6, approximate: false, period: '2024', kbValue: { value: 86.2, date: '2024' }, differs: true });
+    const card = show(stat, { reading: { value: 77.6, approximate: false, period: '2024', kbValue: { value: 86.2, date: '2024' }, differs: true } });
     expect(card.querySelector('.page-figure.differs')!.textContent).toBe(
       'This page gives 77.6% for 2024; the sourced figure for 2024 is 86.2%.',
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledKb } from '../helpers/kb';
-import { normalizePattern } from '../../utils/match/normalize';
+import { patternWords } from '../../utils/match/tokens';
 import { parseKnowledgeBase } from '../../utils/kb/service';
 
 const kb = loadBundledKb();
@@ -58,8 +58,11 @@ describe('the bundled knowledge base', () => {
     const clashes: string[] = [];
     for (const e of kb.entities) {
       for (const a of e.aliases) {
-        const key = a.caseSensitive ? `cs:${normalizePattern(a.text).cased}` : normalizePattern(a.text).lower;
-        const other = owner.get(key) ?? owner.get(normalizePattern(a.text).lower);
+        // Aliases are matched word by word, so two spellings with the same words are the same alias.
+        const words = patternWords(a.text);
+        const lower = words.lower.join(' ');
+        const key = a.caseSensitive ? `cs:${words.cased.join(' ')}` : lower;
+        const other = owner.get(key) ?? owner.get(lower);
         if (other && other !== e.id) clashes.push(`${a.text}: ${other} / ${e.id}`);
         owner.set(key, e.id);
       }

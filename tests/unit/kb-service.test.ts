@@ -130,3 +130,47 @@ describe('KbService with damaged records', () => {
     await userDataKept();
   });
 });
+
+describe('upgrading the database from the previous schema', () => {
+  /** The version-1 database as the first release created it, with the reader's data in it. */
+  async function createVersionOne(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('met-context', 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore('entities', { keyPath: 'id' }).createIndex('type', 'type');
+        db.createObjectStore('meta', { keyPath: 'key' });
+        db.createObjectStore('notes', { keyPath: 'entityId' });
+        db.createObjectStore('userEntities', { keyPath: 'id' });
+      };
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction(['entities', 'meta', 'notes', 'userEntities'], 'readwrite');
+        tx.objectStore('entities').put({ ...kb.entities[0]!, summary: 'An old summary from the previous release.' });
+        tx.objectStore('meta').put({ key: 'kbVersion', value: 'previous-release' });
+        tx.objectStore('notes').put({ entityId: 'mark-rowley', text: 'My note from last year', updated: '2025-11-01' });
+        tx.objectStore('userEntities').put({ ...kb.entities[1]!, id: 'my-entry', name: 'My own entry' });
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  it('keeps the reader’s notes and entries, adds the new index and replaces the bundled entries', async () => {
+    await createVersionOne();
+    const service = new KbService(async () => kb);
+    await service.prepare();
+    expect((await service.entity(kb.entities[0]!.id))?.entity.summary).toBe(kb.entities[0]!.summary);
+
+    const db = await openKbDb();
+    expect(db.version).toBe(2);
+    expect(await db.get('notes', 'mark-rowley')).toMatchObject({ text: 'My note from last year' });
+    expect(await db.getAllFromIndex('userEntities', 'type', kb.entities[1]!.type)).toHaveLength(1);
+    expect(await db.count('entities')).toBe(kb.entities.length);
+    db.close();
+  });
+});

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { buildMatchIndex } from '../../utils/kb/match-index';
 import type { Entity } from '../../utils/kb/schema';
+import { FigureRules } from '../../utils/match/figures';
+import { tokenize } from '../../utils/match/tokens';
+import { Vocabulary } from '../../utils/match/vocabulary';
 
 const source = { publisher: 'Test', title: 'Test source', date: '2024-01-01' };
 const entity = (e: Partial<Entity> & Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>): Entity => ({
@@ -29,6 +32,7 @@ const index = buildMatchIndex('test', [
     aliases: [{ text: 'Sir Mark Rowley' }, { text: 'Mark Rowley' }, { text: 'Rowley', afterFullName: true }, { text: 'Sir Mark', afterFullName: true }],
   }),
   entity({ id: 'yard', type: 'organisation', name: 'Scotland Yard', aliases: [{ text: 'Scotland Yard' }] }),
+  entity({ id: 'fed', type: 'organisation', name: 'Police Federation', aliases: [{ text: 'Police Federation', notPrecededBy: ['Scottish'] }] }),
   entity({
     id: 'engage',
     type: 'monitoring',
@@ -55,14 +59,14 @@ const index = buildMatchIndex('test', [
     type: 'statistic',
     name: 'Officers under investigation',
     aliases: [],
-    stat: { measure: 'Officers under investigation', unit: 'count', cues: [['officers'], ['investigat']], values: [{ value: 800, date: '2023-01', source }] },
+    stat: { measure: 'Officers under investigation', unit: 'count', cues: [['officers'], ['investigation', 'investigations', 'investigated']], values: [{ value: 800, date: '2023-01', source }] },
   }),
   entity({
     id: 'stat-claims',
     type: 'statistic',
     name: 'Claims under review',
     aliases: [],
-    stat: { measure: 'Claims reviewed', unit: 'count', cues: [['claims', 'allegations'], ['investigat', 'review']], values: [{ value: 1000, date: '2023-01', source }] },
+    stat: { measure: 'Claims reviewed', unit: 'count', cues: [['claims', 'allegations'], ['investigation', 'investigations', 'review']], values: [{ value: 1000, date: '2023-01', source }] },
   }),
   entity({
     id: 'stat-budget',
@@ -96,6 +100,7 @@ describe('names', () => {
     ['Scotland Yard left the enhanced monitoring process called Engage.', ['yard:Scotland Yard', 'engage:Engage']],
     ['Scotland Yard said people engage with Engage events.', ['yard:Scotland Yard']],
     ['Scotland Yard backs Rowleyson and Markrowley.', ['yard:Scotland Yard']],
+    ['Scotland Yard and the Scottish Police Federation met the Police Federation.', ['yard:Scotland Yard', 'fed:Police Federation']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -140,6 +145,8 @@ describe('statistics', () => {
       ['yard:Scotland Yard', 'stat-999:86.2 per cent', 'stat-999:77.6 per cent'],
     ],
     ['Scotland Yard said 86.2 per cent of 999 calls were answered. Turnout reached 40 per cent.', ['yard:Scotland Yard', 'stat-999:86.2 per cent']],
+    // A back-reference continues the previous sentence's measure, never one in the same sentence.
+    ['Scotland Yard said 800 officers were under investigation, and that 12 months had passed.', ['yard:Scotland Yard', 'stat-officers:800']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -152,8 +159,11 @@ describe('statistics', () => {
 });
 
 describe('figures', () => {
-  it('reads counts written as words and "N out of M" as one figure', async () => {
-    const { findFigures } = await import('../../utils/match/statistics');
+  const vocabulary = new Vocabulary();
+  const rules = new FigureRules(vocabulary);
+  const findFigures = (text: string) => rules.find(tokenize(text, vocabulary));
+
+  it('reads counts written as words and "N out of M" as one figure', () => {
     const figures = findFigures('graded seven out of eight areas, and 3 of 4 teams; two-year plan; 48-year-old');
     expect(figures.map((f) => [f.value, f.unit])).toEqual([
       [7, 'count'],
@@ -161,8 +171,17 @@ describe('figures', () => {
     ]);
   });
 
-  it('reads money with multipliers and percentages in both spellings', async () => {
-    const { findFigures } = await import('../../utils/match/statistics');
+  it('reads ratios as the share they state, and "one" only as the start of a ratio', () => {
+    const figures = findFigures('one in five officers, 1 in 4 staff, one officer, two in 2024');
+    expect(figures.map((f) => [f.value, f.unit, f.approximate])).toEqual([
+      [20, 'percent', true],
+      [25, 'percent', true],
+      [2, 'count', false],
+      [2024, 'count', false],
+    ]);
+  });
+
+  it('reads money with multipliers and percentages in both spellings', () => {
     const figures = findFigures('£366 million, £1.2bn, £500k, 86.2 per cent, 90.9%, more than 100+ officers');
     expect(figures.map((f) => [f.value, f.unit, f.approximate])).toEqual([
       [366e6, 'gbp', false],

@@ -1,20 +1,30 @@
 /**
  * Opens one card at a time for the mention under the pointer, in focus, or tapped, with hover
  * intent (a short delay before opening, a grace period before closing so the pointer can
- * travel into the card). Positions it next to the mention with Floating UI and closes it on
- * Escape, on leaving, on a tap elsewhere, or when the mention scrolls out of view. Everything
- * is undone when the signal aborts.
+ * travel into the card). While the pointer rests, the entity is fetched, so the card draws in
+ * the frame its timer fires. Positions it next to the mention with Floating UI, never over
+ * it and inside the viewport, and closes it on Escape (focus returns to the mention), on
+ * leaving, on a tap elsewhere, or when the mention scrolls out of view. Everything is undone
+ * when the signal aborts.
+ *
+ * Gateway → view-model → renderer: `fetchEntity` (the background's KB) → `buildCardModel`
+ * → `CardLayer`.
  */
-import { h, render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { Card } from '../../components/Card';
-import { buildCardModel, type CardModel } from './model';
+import { h, render, createRef } from 'preact';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+import { CardLayer, type OpenCard } from '../../components/CardLayer';
+import { buildCardModel } from './model';
+import { chooseTheme, readPageLook } from './theme';
+import { readArticleDate } from '../page/article-date';
 import type { Entity } from '../kb/schema';
 import type { RelatedEntity } from '../messages';
 import type { StatReading } from '../match/types';
-import { MENTION_TAG, ATTR_ID } from '../dom/mention-element';
+import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR } from '../dom/mention-element';
 import {
   CARD_CLOSE_DELAY_MS,
+  CARD_ENTITY_CACHE_SIZE,
+  CARD_MAX_WIDTH_PX,
+  CARD_MIN_HEIGHT_PX,
   CARD_OFFSET_PX,
   CARD_OPEN_DELAY_MS,
   CARD_VIEWPORT_PADDING_PX,
@@ -28,16 +38,23 @@ export interface CardSurface {
   remove(): void;
 }
 
+type Found = { entity: Entity; related: RelatedEntity[] } | null;
+
 export interface CardDeps {
   doc: Document;
-  fetchEntity(id: string): Promise<{ entity: Entity; related: RelatedEntity[] } | null>;
+  fetchEntity(id: string): Promise<Found>;
   /** What the page said, for statistics. */
   readingOf(mention: Element): StatReading | undefined;
   createSurface(): Promise<CardSurface>;
   signal: AbortSignal;
+  /** Today as YYYY-MM-DD (tests pin it). */
+  today?: () => string;
 }
 
 const TITLE_ID = 'met-card-title';
+const ENTER_KEYS = new Set(['Enter', ' ']);
+/** What Tab stops at inside a card: its chips and its source links. */
+const CARD_TAB_STOPS = 'a[href], button';
 
 function mentionOf(target: EventTarget | null): HTMLElement | null {
   const el = target as Element | null;
@@ -45,13 +62,37 @@ function mentionOf(target: EventTarget | null): HTMLElement | null {
   return el.closest(MENTION_TAG) as HTMLElement | null;
 }
 
+/**
+ * A mention inside a link or button is not focusable itself (a control inside a control is
+ * invalid); focusing the control shows the card of the first mention it holds.
+ */
+function mentionInControl(target: EventTarget | null): HTMLElement | null {
+  const el = target as Element | null;
+  if (!el || typeof el.matches !== 'function' || !el.matches(INTERACTIVE_SELECTOR)) return null;
+  return el.querySelector<HTMLElement>(`${MENTION_TAG}:not([${ATTR_PART}])`);
+}
+
+/** A fetched entity, remembered with its outcome so a card whose entity is known draws at once. */
+interface Fetch {
+  promise: Promise<Found>;
+  settled?: { found: Found } | { error: string };
+}
+
 export class CardController {
   private openTimer?: ReturnType<typeof setTimeout>;
   private closeTimer?: ReturnType<typeof setTimeout>;
   private current: { mention: HTMLElement; id: string; stopPositioning: () => void } | null = null;
   private surface?: Promise<CardSurface>;
-  /** Increments with every open, so a slow fetch for an older mention cannot render over a newer one. */
+  private host?: HTMLElement;
+  private container?: HTMLElement;
+  private readonly fetches = new Map<string, Fetch>();
+  private readonly surfaceRef = createRef<HTMLDivElement>();
+  /** Increments with every open and close, so a slow fetch cannot render over a newer card. */
   private generation = 0;
+  /** Focus moves into the card once it has drawn (Enter on a mention, a chip inside the card). */
+  private focusCardWhenDrawn = false;
+  /** The mention Escape is handing focus back to (focus events arrive synchronously). */
+  private returningFocusTo: HTMLElement | null = null;
 
   constructor(private readonly deps: CardDeps) {
     const { doc, signal } = deps;
@@ -68,10 +109,6 @@ export class CardController {
   get openMention(): HTMLElement | null {
     return this.current?.mention ?? null;
   }
-
-  /** The card's host, once created: events from inside a shadow root are retargeted to it. */
-  private host?: HTMLElement;
-  private container?: HTMLElement;
 
   private inCard(event: Event): boolean {
     return Boolean(this.host && event.composedPath().includes(this.host));
@@ -90,7 +127,10 @@ export class CardController {
     if (!mention) return;
     this.cancelClose();
     if (event.pointerType === 'touch') return; // a tap opens through pointerdown instead
-    if (this.current?.mention === mention) return;
+    if (this.isOpenFor(mention)) return;
+    // Hover intent: use the wait to fetch and to make the surface, so the card draws at once.
+    this.prefetch(mention.getAttribute(ATTR_ID) ?? '');
+    void this.getSurface();
     this.scheduleOpen(mention, CARD_OPEN_DELAY_MS);
   }
 
@@ -109,9 +149,12 @@ export class CardController {
 
   private onFocusIn(event: FocusEvent): void {
     if (this.inCard(event)) return this.cancelClose();
-    const mention = mentionOf(event.target);
-    if (mention) this.scheduleOpen(mention, 0);
-    else if (this.current) this.scheduleClose();
+    const mention = mentionOf(event.target) ?? mentionInControl(event.target);
+    if (mention && mention === this.returningFocusTo) return;
+    if (mention) {
+      this.cancelClose();
+      if (!this.isOpenFor(mention)) this.scheduleOpen(mention, 0);
+    } else if (this.current) this.scheduleClose();
   }
 
   private onPointerDown(event: PointerEvent): void {
@@ -119,18 +162,58 @@ export class CardController {
     const mention = mentionOf(event.target);
     if (mention && event.pointerType !== 'mouse') {
       // Touch and pen: a tap opens the card at once; there is no hover to wait for.
-      this.scheduleOpen(mention, 0);
+      this.cancelClose();
+      if (!this.isOpenFor(mention)) this.scheduleOpen(mention, 0);
       return;
     }
     if (!mention && this.current) this.close();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || !this.current) return;
-    const mention = this.current.mention;
-    const focusWasInCard = this.inCard(event);
+    if (event.key === 'Escape' && this.current) {
+      const focusWasInCard = this.inCard(event);
+      this.closeAndReturnFocus(focusWasInCard);
+      return;
+    }
+    if (event.key === 'Tab' && this.current && this.inCard(event) && this.tabLeavesCard(event.shiftKey)) {
+      // The card sits at the end of the document: tabbing out of it would leave the article.
+      // Focus goes back to the mention instead, and the next Tab continues from there.
+      event.preventDefault();
+      this.closeAndReturnFocus(true);
+      return;
+    }
+    // Enter or Space on a focused mention moves focus into its card, to reach its links.
+    const mention = mentionOf(event.target);
+    if (mention && ENTER_KEYS.has(event.key) && event.target === mention) {
+      event.preventDefault();
+      this.focusCardWhenDrawn = true;
+      if (this.isOpenFor(mention)) this.focusCard();
+      else this.scheduleOpen(mention, 0);
+    }
+  }
+
+  private closeAndReturnFocus(returnFocus: boolean): void {
+    const mention = this.current?.mention;
     this.close();
-    if (focusWasInCard && mention.isConnected) mention.focus?.();
+    if (!returnFocus || !mention?.isConnected) return;
+    // Focus goes back where it came from; that focus must not open the card again.
+    this.returningFocusTo = mention;
+    mention.focus();
+    this.returningFocusTo = null;
+  }
+
+  /** Whether Tab (or Shift+Tab) from the focused element would move focus out of the card. */
+  private tabLeavesCard(backwards: boolean): boolean {
+    const surface = this.surfaceRef.current;
+    if (!surface) return false;
+    const stops = [...surface.querySelectorAll<HTMLElement>(CARD_TAB_STOPS)];
+    const active = (surface.getRootNode() as Document | ShadowRoot).activeElement;
+    if (backwards) return active === surface || active === stops[0];
+    return !stops.length || active === stops.at(-1);
+  }
+
+  private isOpenFor(mention: HTMLElement): boolean {
+    return this.current?.mention === mention && this.current.id === mention.getAttribute(ATTR_ID);
   }
 
   private scheduleOpen(mention: HTMLElement, delay: number): void {
@@ -147,95 +230,169 @@ export class CardController {
     clearTimeout(this.closeTimer);
   }
 
-  private async getSurface(): Promise<CardSurface> {
-    this.surface ??= this.deps.createSurface();
-    const surface = await this.surface;
-    this.host = surface.host;
-    this.container = surface.container;
-    return surface;
+  private getSurface(): Promise<CardSurface> {
+    this.surface ??= this.deps.createSurface().then((surface) => {
+      this.host = surface.host;
+      this.container = surface.container;
+      return surface;
+    });
+    return this.surface;
+  }
+
+  /** Starts fetching an entity, once: a bounded memo of this page's fetches. */
+  private prefetch(id: string): Fetch {
+    const known = this.fetches.get(id);
+    if (known && !(known.settled && 'error' in known.settled)) return known;
+    const fetch: Fetch = { promise: this.deps.fetchEntity(id) };
+    fetch.promise.then(
+      (found) => (fetch.settled = { found }),
+      (error: unknown) => (fetch.settled = { error: error instanceof Error ? error.message : String(error) }),
+    );
+    this.fetches.set(id, fetch);
+    if (this.fetches.size > CARD_ENTITY_CACHE_SIZE) this.fetches.delete(this.fetches.keys().next().value!);
+    return fetch;
   }
 
   /** Opens the card for a mention (or for a related entity, anchored to the same mention). */
   async open(mention: HTMLElement, id = mention.getAttribute(ATTR_ID) ?? ''): Promise<void> {
     if (this.deps.signal.aborted || !mention.isConnected) return;
+    clearTimeout(this.openTimer);
     const generation = ++this.generation;
-    this.stopPositioning();
-    const surface = await this.getSurface();
-    const floating = this.renderInto(surface.container, null, 'Loading…');
-    const stopPositioning = this.position(mention, floating);
-    this.current = { mention, id, stopPositioning };
-    let model: CardModel | null = null;
-    let status: string | undefined;
-    try {
-      const found = await this.deps.fetchEntity(id);
-      if (found) {
-        const reading = id === mention.getAttribute(ATTR_ID) ? this.deps.readingOf(mention) : undefined;
-        model = buildCardModel(found.entity, found.related, reading);
-      } else status = 'This entry is not in the knowledge base.';
-    } catch (error) {
-      status = `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    const fetch = this.prefetch(id);
+    const surface = this.surface && this.container ? { container: this.container } : await this.getSurface();
+    if (generation !== this.generation) return;
+    if (this.current?.mention !== mention) this.setExpanded(false);
+    this.current?.stopPositioning();
+    this.current = { mention, id, stopPositioning: () => undefined };
+    this.setExpanded(true);
+    const theme = chooseTheme(readPageLook(this.deps.doc));
+    if (!fetch.settled) {
+      this.draw(surface.container, { model: null, status: 'Loading…', theme }, mention);
+      await fetch.promise.catch(() => undefined);
+      if (generation !== this.generation) return;
     }
-    if (generation !== this.generation || !this.current) return;
-    this.renderInto(surface.container, model, status);
+    this.draw(surface.container, this.cardFor(mention, id, fetch.settled!, theme), mention);
   }
 
-  private renderInto(container: HTMLElement, model: CardModel | null, status?: string): HTMLElement {
+  private cardFor(mention: HTMLElement, id: string, settled: NonNullable<Fetch['settled']>, theme: OpenCard['theme']): OpenCard {
+    if ('error' in settled) return { model: null, status: `The card could not be loaded: ${settled.error}`, theme };
+    if (!settled.found) return { model: null, status: 'This entry is not in the knowledge base.', theme };
+    const reading = id === mention.getAttribute(ATTR_ID) ? this.deps.readingOf(mention) : undefined;
+    const model = buildCardModel(settled.found.entity, settled.found.related, {
+      reading,
+      articleDate: readArticleDate(this.deps.doc),
+      today: this.deps.today?.() ?? new Date().toISOString().slice(0, 10),
+    });
+    return { model, theme };
+  }
+
+  private draw(container: HTMLElement, open: OpenCard, mention: HTMLElement): void {
+    const announcement = open.model ? `${open.model.typeLabel}: ${open.model.name}. ${open.model.summary}` : '';
+    this.renderLayer(container, open, announcement);
+    const floating = this.surfaceRef.current;
+    if (!floating || !this.current) return;
+    this.current.stopPositioning();
+    // A hidden element cannot take focus: focus moves in once the card is placed and shown.
+    const placed = () => {
+      if (open.model && this.focusCardWhenDrawn) this.focusCard();
+    };
+    const stop = this.position(mention, floating, placed);
+    // Placing may find the mention gone or scrolled away, and close the card at once.
+    if (this.current) this.current.stopPositioning = stop;
+    else stop();
+  }
+
+  private renderLayer(container: HTMLElement, open: OpenCard | null, announcement: string): void {
     render(
-      h(
-        'div',
-        { class: 'surface', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': model ? TITLE_ID : undefined, 'aria-label': model ? undefined : 'Met Context' },
-        h(Card, {
-          model,
-          status,
-          titleId: TITLE_ID,
-          onRelated: (rid: string) => {
-            if (this.current) void this.open(this.current.mention, rid);
-          },
-        }),
-      ),
+      h(CardLayer, {
+        open,
+        announcement,
+        titleId: TITLE_ID,
+        surfaceRef: this.surfaceRef,
+        onRelated: (rid: string) => {
+          if (!this.current) return;
+          // The chip that was clicked goes away with the card it was on: keep focus in the card.
+          this.focusCardWhenDrawn = this.isCardNode(this.deps.doc.activeElement);
+          void this.open(this.current.mention, rid);
+        },
+      }),
       container,
     );
-    return container.firstElementChild as HTMLElement;
   }
 
-  private position(reference: HTMLElement, floating: HTMLElement): () => void {
+  private focusCard(): void {
+    this.focusCardWhenDrawn = false;
+    this.surfaceRef.current?.focus({ preventScroll: true });
+  }
+
+  private setExpanded(expanded: boolean): void {
+    this.current?.mention.setAttribute(ATTR_EXPANDED, String(expanded));
+  }
+
+  private position(reference: HTMLElement, floating: HTMLElement, placed: () => void): () => void {
+    const view = reference.ownerDocument.defaultView!;
+    // Hidden until placed, so the card never shows for a moment where it does not belong.
+    floating.style.visibility = 'hidden';
     const update = () => {
       const rect = reference.getBoundingClientRect();
-      const view = reference.ownerDocument.defaultView!;
       // Scrolled out of view, or removed by the page: the card has nothing to point at.
       if (!reference.isConnected || rect.bottom < 0 || rect.top > view.innerHeight) {
         this.close();
         return;
       }
+      // Measure the card at its natural height, or flip() would see the height size() last
+      // allowed on this side, find that it fits, and never move a grown card to the roomier side.
+      floating.style.removeProperty('--available-height');
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(CARD_OFFSET_PX), flip({ padding: CARD_VIEWPORT_PADDING_PX }), shift({ padding: CARD_VIEWPORT_PADDING_PX })],
-      }).then(({ x, y }) => {
-        Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+        middleware: [
+          // A mention that wraps onto two lines: place against the line the pointer is on.
+          inline(),
+          offset(CARD_OFFSET_PX),
+          flip({ padding: CARD_VIEWPORT_PADDING_PX }),
+          shift({ padding: CARD_VIEWPORT_PADDING_PX }),
+          // Never taller or wider than the room on the chosen side: it scrolls inside instead of covering the mention.
+          size({
+            padding: CARD_VIEWPORT_PADDING_PX,
+            apply({ availableHeight, availableWidth }) {
+              floating.style.setProperty('--available-height', `${Math.max(CARD_MIN_HEIGHT_PX, availableHeight)}px`);
+              floating.style.setProperty('--available-width', `${Math.min(CARD_MAX_WIDTH_PX, availableWidth)}px`);
+            },
+          }),
+          // A mention scrolled out of sight inside a scrolling box of the page (not the window).
+          hide({ strategy: 'referenceHidden' }),
+        ],
+      }).then(({ x, y, middlewareData }) => {
+        if (middlewareData.hide?.referenceHidden) {
+          this.close();
+          return;
+        }
+        Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, visibility: 'visible' });
+        placed();
       });
     };
     return autoUpdate(reference, floating, update);
-  }
-
-  private stopPositioning(): void {
-    this.current?.stopPositioning();
   }
 
   close(): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.generation++;
-    this.stopPositioning();
+    this.focusCardWhenDrawn = false;
+    this.setExpanded(false);
+    this.current?.stopPositioning();
     this.current = null;
-    if (this.container) render(null, this.container);
+    if (this.container) this.renderLayer(this.container, null, '');
   }
 
   private destroy(): void {
     this.close();
+    if (this.container) render(null, this.container);
     void this.surface?.then((s) => s.remove());
     this.surface = undefined;
     this.host = undefined;
     this.container = undefined;
+    this.fetches.clear();
   }
 }

@@ -7,6 +7,7 @@ import type { RelatedEntity } from '../messages';
 import type { StatReading } from '../match/types';
 import { formatDate, formatRange, formatValue } from './format';
 import { byPeriod } from '../kb/dates';
+import { isAfter, rolesAtArticleDate } from './timing';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   inquiry: 'Inquiry',
@@ -29,14 +30,40 @@ export interface CardSource {
   url?: string;
 }
 
+export interface CardFact {
+  label: string;
+  when: string;
+  /** The fact dates from after the article was published. */
+  afterArticle: boolean;
+}
+
+/** What the card knows about the reader's moment, besides the entity. */
+export interface CardContext {
+  /** What the page says, for statistics. */
+  reading?: StatReading;
+  /** The article's publication date (KB date format), when the page gives one. */
+  articleDate?: string;
+  /** Today (KB date format); the card compares the article's date with it. */
+  today?: string;
+}
+
+/** Types whose dated steps tell their status (commissioned, published, closed). */
+const PROCESS_TYPES: ReadonlySet<EntityType> = new Set(['inquiry', 'review', 'report', 'plan', 'monitoring', 'operation', 'case']);
+
 export interface CardModel {
   id: string;
   typeLabel: string;
   type: EntityType;
   name: string;
   summary: string;
+  /** Heading over the facts: "Roles and dates" for people, "Key dates" for everything else. */
+  factsTitle: string;
   /** Roles with dates (people) and key dates (everything else), oldest first. */
-  facts: { label: string; when: string }[];
+  facts: CardFact[];
+  /** For people: what differed at the article's date ("At the time of this article (…), … was …"). */
+  atArticle?: string;
+  /** For inquiries, reviews, reports and the like: the latest dated step, as their status now. */
+  latestStep?: string;
   stat?: {
     measure: string;
     latest: { value: string; date: string; source: string };
@@ -86,18 +113,25 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   };
 }
 
-export function buildCardModel(entity: Entity, related: RelatedEntity[], reading?: StatReading): CardModel {
-  const roles = (entity.roles ?? []).map((r) => ({ label: r.title, when: formatRange(r.start, r.end), sort: r.start ?? '' }));
-  const dates = (entity.dates ?? []).map((d) => ({ label: d.label, when: formatDate(d.date), sort: d.date }));
-  const facts = [...roles, ...dates].sort((a, b) => a.sort.localeCompare(b.sort)).map(({ label, when }) => ({ label, when }));
+export function buildCardModel(entity: Entity, related: RelatedEntity[], context: CardContext = {}): CardModel {
+  const { reading, articleDate, today } = context;
+  const later = (date: string | undefined) => Boolean(articleDate && date && isAfter(date, articleDate));
+  const roles = (entity.roles ?? []).map((r) => ({ label: r.title, when: formatRange(r.start, r.end), sort: r.start ?? '', afterArticle: later(r.start) }));
+  const dates = (entity.dates ?? []).map((d) => ({ label: d.label, when: formatDate(d.date), sort: d.date, afterArticle: later(d.date) }));
+  const facts = [...roles, ...dates].sort((a, b) => a.sort.localeCompare(b.sort)).map(({ sort: _sort, ...fact }) => fact);
   const stat = statModel(entity, reading);
+  const atArticle = articleDate && today && entity.roles ? rolesAtArticleDate(entity.name, entity.roles, articleDate, today) : undefined;
+  const lastDate = PROCESS_TYPES.has(entity.type) ? byPeriod(entity.dates ?? []).at(-1) : undefined;
   return {
     id: entity.id,
     type: entity.type,
     typeLabel: TYPE_LABELS[entity.type],
     name: entity.name,
     summary: entity.summary,
+    factsTitle: entity.type === 'person' ? 'Roles and dates' : 'Key dates',
     facts,
+    ...(atArticle ? { atArticle } : {}),
+    ...(lastDate ? { latestStep: `Latest: ${lastDate.label} (${formatDate(lastDate.date)}).` } : {}),
     ...(stat ? { stat } : {}),
     sources: entity.sources.map(cardSource),
     related,

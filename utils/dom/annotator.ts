@@ -1,16 +1,19 @@
 /**
- * Annotates the article on a page and keeps it annotated as content appears: collects the
- * text, matches it, wraps the mentions, and re-scans (debounced) when the page changes.
- * Aborting the signal removes every highlight, the style element and the observer, leaving
- * the page's DOM as it was.
+ * Annotates the article on a page and keeps it annotated as content appears. A scan reads the
+ * article's text, matches it a slice at a time and wraps the mentions a batch at a time,
+ * yielding to the page whenever a task has used its budget, so the page never stutters. New
+ * content (live blogs, infinite scroll, single-page navigation) triggers a debounced re-scan
+ * that wraps only what is new. Aborting the signal removes every highlight, the style element
+ * and the observer, leaving the page's DOM as it was.
  */
-import { collectText, findArticleRoot } from './collect';
-import { allHighlights, unwrap, wrapMentions } from './highlight';
+import { TextCollector, findArticleRoot } from './collect';
+import { allHighlights, applyWraps, planWraps, unwrap } from './highlight';
 import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
-import { MUTATION_DEBOUNCE_MS } from '../constants';
+import { MUTATION_DEBOUNCE_MS, TASK_BUDGET_MS } from '../constants';
 import { ATTR_PART } from './mention-element';
+import { yieldToPage } from './yield';
 import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
@@ -20,6 +23,10 @@ export class Annotator {
   private readonly created = new Set<HTMLElement>();
   private observer?: MutationObserver;
   private timer?: ReturnType<typeof setTimeout>;
+  private scanning?: Promise<void>;
+  private rescanWanted = false;
+  /** Scans run so far (tests and the bench read it to see that the page settles). */
+  scans = 0;
   relevance: Relevance = { relevant: false, reason: 'The page has not been read yet.' };
 
   constructor(
@@ -30,55 +37,111 @@ export class Annotator {
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
-  start(): void {
+  /** Annotates the page; resolves when the first scan is complete. */
+  async start(): Promise<void> {
     if (this.signal.aborted) return;
-    this.scan();
     const view = this.doc.defaultView;
-    if (!view) return;
-    this.observer = new view.MutationObserver((records) => {
-      // Only changes the page made count: the extension's own writes happen while disconnected.
-      if (records.some((r) => r.type === 'characterData' || r.addedNodes.length > 0)) this.scheduleScan();
-    });
-    this.observe();
+    if (view) {
+      this.observer = new view.MutationObserver((records) => this.onMutations(records));
+      this.observe();
+    }
+    await this.scan();
   }
 
   private observe(): void {
-    this.observer?.observe(this.doc.body ?? this.doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    this.observer?.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    // Only changes the page made arrive here: the extension writes while disconnected.
+    if (records.some((r) => r.type === 'characterData' || r.addedNodes.length > 0)) this.scheduleScan();
   }
 
   private scheduleScan(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.scan(), MUTATION_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.scan(), MUTATION_DEBOUNCE_MS);
   }
 
-  /** Reads the whole article, then writes: new mentions only, existing highlights stay. */
-  scan(): void {
-    if (this.signal.aborted) return;
-    const root = findArticleRoot(this.doc);
-    const collected = collectText(root);
-    const { mentions, relevance } = this.matcher.match(collected.text);
-    this.relevance = relevance;
-    this.observer?.disconnect();
-    try {
-      if (mentions.length) this.ensureStyle();
-      for (const { mention, elements } of wrapMentions(collected, mentions)) {
-        for (const el of elements) {
-          this.mentionOf.set(el, mention);
-          this.created.add(el);
-        }
+  /** Runs a scan, or asks for one more after the scan in progress. */
+  scan(): Promise<void> {
+    if (this.scanning) {
+      this.rescanWanted = true;
+      return this.scanning;
+    }
+    this.scanning = this.runScan().finally(() => {
+      this.scanning = undefined;
+      if (this.rescanWanted && !this.signal.aborted) {
+        this.rescanWanted = false;
+        this.scheduleScan();
       }
-    } finally {
-      this.observer?.takeRecords();
-      if (this.observer) this.observe();
+    });
+    return this.scanning;
+  }
+
+  private async runScan(): Promise<void> {
+    if (this.signal.aborted) return;
+    this.scans++;
+    let deadline = performance.now() + TASK_BUDGET_MS;
+    const pause = async () => {
+      if (performance.now() < deadline) return;
+      await yieldToPage();
+      deadline = performance.now() + TASK_BUDGET_MS;
+    };
+    const collector = new TextCollector(findArticleRoot(this.doc));
+    while (!collector.done) {
+      collector.step(deadline);
+      await pause();
+      if (this.signal.aborted) return;
+    }
+    const collected = collector.result();
+    const run = this.matcher.start(collected.text);
+    while (!run.done) {
+      run.step();
+      await pause();
+      if (this.signal.aborted) return;
+    }
+    const { mentions, relevance } = run.result();
+    this.relevance = relevance;
+    if (!mentions.length) return;
+    // Text nodes may have changed while matching yielded: re-read offsets right before writing.
+    const plans = planWraps(collected, mentions);
+    let end = plans.length;
+    while (end > 0) {
+      if (this.signal.aborted) return;
+      const batchEnd = end;
+      this.write(() => {
+        if (this.doc.getElementById(STYLE_ID) === null) this.addStyle();
+        // Wrap from the end of the page backwards until the task's budget is used.
+        while (end > 0 && performance.now() < deadline) end = this.wrapOne(plans, end);
+        if (end === batchEnd) end = this.wrapOne(plans, end);
+      });
+      await pause();
     }
   }
 
-  private ensureStyle(): void {
-    if (this.doc.getElementById(STYLE_ID)) return;
+  private wrapOne(plans: ReturnType<typeof planWraps>, end: number): number {
+    for (const { mention, elements } of applyWraps(plans, end - 1, end)) {
+      for (const el of elements) {
+        this.mentionOf.set(el, mention);
+        this.created.add(el);
+      }
+    }
+    return end - 1;
+  }
+
+  /** Writes with the observer disconnected, keeping any changes the page made meanwhile. */
+  private write(fn: () => void): void {
+    const pending = this.observer?.takeRecords() ?? [];
+    if (pending.length) this.onMutations(pending);
+    this.observer?.disconnect();
+    try {
+      fn();
+    } finally {
+      if (this.observer && !this.signal.aborted) this.observe();
+    }
+  }
+
+  private addStyle(): void {
     const style = this.doc.createElement('style');
     style.id = STYLE_ID;
     style.textContent = highlightCss;
@@ -90,10 +153,11 @@ export class Annotator {
     return this.mentionOf.get(el);
   }
 
-  /** Mentions still on the page (the page may have removed some), one per mention. */
+  /** Mentions still on the page (the page may have removed some), one per mention, in page order. */
   mentions(): Mention[] {
     const out: Mention[] = [];
-    for (const el of this.created) {
+    const elements = [...this.created].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+    for (const el of elements) {
       if (!el.isConnected) {
         this.created.delete(el);
         continue;

@@ -4,7 +4,7 @@
  * string with a block break between block-level elements, remembering where each node starts
  * so matches can be mapped back to the DOM.
  */
-import { BLOCK_BREAK } from '../match/normalize';
+import { BLOCK_BREAK } from '../match/tokens';
 import { MENTION_TAG } from './mention-element';
 
 export interface TextSegment {
@@ -39,8 +39,7 @@ const BLOCK_TAGS = new Set([
 ]);
 
 // Spelled out so this module does not depend on the global NodeFilter (absent in some test DOMs).
-const NODE_FILTER = { SHOW_ELEMENT: 0x1, SHOW_TEXT: 0x4, FILTER_ACCEPT: 1, FILTER_REJECT: 2, FILTER_SKIP: 3 } as const;
-const TEXT_NODE = 3;
+const NODE_FILTER = { SHOW_TEXT: 0x4 } as const;
 
 function isEditable(el: Element): boolean {
   const value = el.getAttribute('contenteditable');
@@ -87,43 +86,83 @@ export function isSkippedWithin(el: Element, top: Element | null): boolean {
   return false;
 }
 
-function blockOf(node: Node, root: Element): Element {
-  for (let cur = node.parentElement; cur && cur !== root; cur = cur.parentElement) {
-    if (BLOCK_TAGS.has(cur.tagName.toUpperCase())) return cur;
-  }
-  return root;
+/**
+ * Answers a question about an element from its ancestors, once per element: text nodes share
+ * parents, so a page of 100,000 text nodes asks about far fewer elements. Iterative, because
+ * pages can nest thousands of levels deep.
+ */
+function inheritedFrom<T>(root: Element, own: (el: Element) => T | undefined, fallback: T): (el: Element | null) => T {
+  const cache = new Map<Element, T>();
+  return (start) => {
+    const chain: Element[] = [];
+    let value: T | undefined;
+    for (let el = start; el && el !== root; el = el.parentElement) {
+      value = cache.get(el) ?? own(el);
+      if (value !== undefined) break;
+      chain.push(el);
+    }
+    const result = value ?? fallback;
+    for (const el of chain) cache.set(el, result);
+    return result;
+  };
 }
 
-export function collectText(root: Element): CollectedText {
-  const doc = root.ownerDocument;
-  const segments: TextSegment[] = [];
-  const parts: string[] = [];
-  let length = 0;
-  let lastBlock: Element | null = null;
-  let pendingBreak = false;
-  const walker = doc.createTreeWalker(root, NODE_FILTER.SHOW_ELEMENT | NODE_FILTER.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === TEXT_NODE) return NODE_FILTER.FILTER_ACCEPT;
-      const el = node as Element;
-      if (isSkipped(el)) return NODE_FILTER.FILTER_REJECT;
-      // The walker calls this in document order, so a <br> marks a break before the next text.
-      if (el.tagName === 'BR') pendingBreak = true;
-      return NODE_FILTER.FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    const block = blockOf(text, root);
-    if (lastBlock && (block !== lastBlock || pendingBreak)) {
-      parts.push(BLOCK_BREAK);
-      length += 1;
-    }
-    pendingBreak = false;
-    lastBlock = block;
-    const highlighted = text.parentElement?.tagName === MENTION_TAG.toUpperCase();
-    segments.push({ node: text, start: length, highlighted });
-    parts.push(text.data);
-    length += text.data.length;
+/**
+ * Reads an article's text a piece at a time: `step` reads text nodes until the deadline passes,
+ * so a page with 100,000 text nodes is read in several short tasks.
+ */
+export class TextCollector {
+  private readonly segments: TextSegment[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  private lastBlock: Element | null = null;
+  private readonly walker: TreeWalker;
+  private readonly skipped: (el: Element | null) => boolean;
+  private readonly blockOf: (el: Element | null) => Element;
+  done = false;
+
+  constructor(root: Element) {
+    // An element is skipped when it or an ancestor below the root is; it belongs to its nearest
+    // block-level ancestor (the root when there is none).
+    this.skipped = inheritedFrom<boolean>(root, (el) => (isSkipped(el) ? true : undefined), false);
+    this.blockOf = inheritedFrom<Element>(root, (el) => (BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : undefined), root);
+    this.walker = root.ownerDocument.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
   }
-  return { text: parts.join(''), segments };
+
+  /** Reads text nodes until `deadline` (a performance.now() time) or the end. */
+  step(deadline = Infinity): void {
+    let n = 0;
+    for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
+      this.read(node as Text);
+      // Checking the clock costs too: look every 256 nodes.
+      if ((++n & 255) === 0 && performance.now() > deadline) return;
+    }
+    this.done = true;
+  }
+
+  private read(text: Text): void {
+    const parent = text.parentElement;
+    if (this.skipped(parent)) return;
+    const block = this.blockOf(parent);
+    const afterBreak = text.previousSibling?.nodeName === 'BR';
+    if (this.lastBlock && (block !== this.lastBlock || afterBreak)) {
+      this.parts.push(BLOCK_BREAK);
+      this.length += 1;
+    }
+    this.lastBlock = block;
+    this.segments.push({ node: text, start: this.length, highlighted: parent?.localName === MENTION_TAG });
+    this.parts.push(text.data);
+    this.length += text.data.length;
+  }
+
+  result(): CollectedText {
+    return { text: this.parts.join(''), segments: this.segments };
+  }
+}
+
+/** Reads an article's text in one go. */
+export function collectText(root: Element): CollectedText {
+  const collector = new TextCollector(root);
+  collector.step();
+  return collector.result();
 }

@@ -46,28 +46,49 @@ export interface Highlight {
   elements: HTMLElement[];
 }
 
-export function wrapMentions(collected: CollectedText, mentions: readonly Mention[]): Highlight[] {
-  const plans = mentions
+export interface WrapPlan {
+  mention: Mention;
+  pieces: Piece[];
+}
+
+/** The read half: where each mention's pieces are, resolved before anything is written. */
+export function planWraps(collected: CollectedText, mentions: readonly Mention[]): WrapPlan[] {
+  return mentions
     .map((mention) => ({ mention, pieces: piecesOf(collected.segments, mention.start, mention.end) }))
-    .filter((p): p is { mention: Mention; pieces: Piece[] } => p.pieces !== null && p.pieces.length > 0);
+    .filter((p): p is WrapPlan => p.pieces !== null && p.pieces.length > 0);
+}
+
+/**
+ * The write half: wraps plans [from, to), last first, so splitting a text node never moves a
+ * piece not yet wrapped. Call with descending ranges to wrap a page in several tasks. A piece
+ * whose text node the page has changed since it was read is left alone (the next scan sees it).
+ */
+export function applyWraps(plans: readonly WrapPlan[], from: number, to: number): Highlight[] {
   const highlights: Highlight[] = [];
-  for (let i = plans.length - 1; i >= 0; i--) {
+  for (let i = to - 1; i >= from; i--) {
     const { mention, pieces } = plans[i]!;
+    if (pieces.some(({ node, to: end }) => !node.isConnected || node.data.length < end)) continue;
     const elements: HTMLElement[] = [];
     for (let k = pieces.length - 1; k >= 0; k--) {
-      const { node, from, to } = pieces[k]!;
+      const { node, from: start, to: end } = pieces[k]!;
       const doc = node.ownerDocument;
-      if (to < node.data.length) node.splitText(to);
-      const target = from > 0 ? node.splitText(from) : node;
+      if (end < node.data.length) node.splitText(end);
+      const target = start > 0 ? node.splitText(start) : node;
       const el = doc.createElement(MENTION_TAG);
-      decorateMention(el, mention, k);
       target.replaceWith(el);
+      decorateMention(el, mention, k);
       el.appendChild(target);
       elements.unshift(el);
     }
     highlights.unshift({ mention, elements });
   }
   return highlights;
+}
+
+/** Plans and wraps every mention at once. */
+export function wrapMentions(collected: CollectedText, mentions: readonly Mention[]): Highlight[] {
+  const plans = planWraps(collected, mentions);
+  return applyWraps(plans, 0, plans.length);
 }
 
 /** Removes highlights, restoring their text in place and merging the split text nodes. */

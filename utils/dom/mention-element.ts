@@ -10,6 +10,10 @@ export const ATTR_TYPE = 'data-met-type';
 export const ATTR_PART = 'data-met-part';
 /** Set on statistics whose figure differs from the sourced value. */
 export const ATTR_DIFFERS = 'data-met-differs';
+/** Whether the mention's card is open, for assistive technology (the card controller keeps it). */
+export const ATTR_EXPANDED = 'aria-expanded';
+/** Controls a mention may sit in: it is then not made a control itself (no control inside a control). */
+export const INTERACTIVE_SELECTOR = 'a[href], button, summary, label, select, [role="button"], [role="link"], [contenteditable=""], [contenteditable="true"]';
 
 export function isMentionElement(node: unknown): node is HTMLElement {
   return (node as Element | null)?.nodeType === 1 && (node as Element).localName === MENTION_TAG;
@@ -18,11 +22,20 @@ export function isMentionElement(node: unknown): node is HTMLElement {
 /**
  * Sets the attributes a highlight element carries. The first piece of a mention is the one
  * the card, the popup and assistive technology work with; later pieces of a split mention
- * only mark their text.
+ * only mark their text. The first piece is a focusable button that opens a dialog (see
+ * docs/decisions/2026-11-25-keyboard-access-to-cards.md), unless it sits inside a link or
+ * another control, whose focus then opens the card instead. Call it once the element is in
+ * the document, so that can be seen.
  */
 export function decorateMention(el: HTMLElement, mention: { entityId: string; type: string; stat?: { differs: boolean } }, part: number): void {
   el.setAttribute(ATTR_ID, mention.entityId);
   el.setAttribute(ATTR_TYPE, mention.type);
   if (part > 0) el.setAttribute(ATTR_PART, String(part));
   if (mention.stat?.differs) el.setAttribute(ATTR_DIFFERS, 'true');
+  if (part === 0 && !el.parentElement?.closest(INTERACTIVE_SELECTOR)) {
+    el.tabIndex = 0;
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-haspopup', 'dialog');
+    el.setAttribute(ATTR_EXPANDED, 'false');
+  }
 }

@@ -8,7 +8,7 @@ import type { Entity, KnowledgeBase } from './schema';
 
 export const DB_NAME = 'met-context';
 /** Bump with a new `upgrade` step; never edit a step that has shipped. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface KbDbSchema extends DBSchema {
   entities: { key: string; value: Entity; indexes: { type: string } };
@@ -16,7 +16,7 @@ export interface KbDbSchema extends DBSchema {
   /** The reader's private notes on entities (issue: options page). */
   notes: { key: string; value: { entityId: string; text: string; updated: string } };
   /** The reader's own entries, matched like bundled ones. */
-  userEntities: { key: string; value: Entity };
+  userEntities: { key: string; value: Entity; indexes: { type: string } };
 }
 
 export type KbDb = IDBPDatabase<KbDbSchema>;
@@ -25,13 +25,17 @@ export function openKbDb(): Promise<KbDb> {
   return openDB<KbDbSchema>(DB_NAME, DB_VERSION, {
     // Each store is created if missing rather than by version number alone, so a database
     // left half-made (created empty by another opener) is completed, not left broken.
-    upgrade(db) {
+    upgrade(db, _oldVersion, _newVersion, tx) {
+      // Version 1: the bundled entities, KB metadata, and the reader's notes and own entries.
       if (!db.objectStoreNames.contains('entities')) {
         db.createObjectStore('entities', { keyPath: 'id' }).createIndex('type', 'type');
       }
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
       if (!db.objectStoreNames.contains('notes')) db.createObjectStore('notes', { keyPath: 'entityId' });
       if (!db.objectStoreNames.contains('userEntities')) db.createObjectStore('userEntities', { keyPath: 'id' });
+      // Version 2: the reader's own entries by type, for counts without reading them all.
+      const own = tx.objectStore('userEntities');
+      if (!own.indexNames.contains('type')) own.createIndex('type', 'type');
     },
   });
 }

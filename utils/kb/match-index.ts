@@ -4,6 +4,7 @@
  * are fetched when its card opens.
  */
 import type { Alias, Entity, EntityType, Statistic } from './schema';
+import { patternWords } from '../match/tokens';
 
 export interface IndexedEntity {
   id: string;
@@ -14,6 +15,8 @@ export interface IndexedEntity {
 export interface IndexedAlias extends Alias {
   /** Position of the entity in `MatchIndex.entities`. */
   entity: number;
+  /** The alias split into words as written: done once here rather than on every page. */
+  words: string[];
 }
 
 export interface IndexedStatistic {
@@ -34,7 +37,7 @@ export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]):
   const index: MatchIndex = { kbVersion, entities: [], aliases: [], stats: [] };
   entities.forEach((entity, position) => {
     index.entities.push({ id: entity.id, type: entity.type, name: entity.name });
-    for (const alias of entity.aliases) index.aliases.push({ ...alias, entity: position });
+    for (const alias of entity.aliases) index.aliases.push({ ...alias, entity: position, words: patternWords(alias.text).cased });
     if (entity.stat) {
       index.stats.push({
         entity: position,

@@ -43,6 +43,8 @@ export const Alias = v.strictObject({
   afterFullName: v.optional(v.boolean()),
   /** Words that, directly after the alias, mean it names something else ("Met" + "Office"). */
   notFollowedBy: v.optional(v.array(v.string())),
+  /** Words that, directly before the alias, mean it names something else ("Scottish" + "Police Federation"). */
+  notPrecededBy: v.optional(v.array(v.string())),
   /** At least one of these must appear in the same sentence (for ambiguous aliases). */
   context: v.optional(v.array(v.string())),
 });

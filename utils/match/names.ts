@@ -1,93 +1,129 @@
 /**
- * Finds mentions of named entities (everything but statistics) with one multi-pattern pass,
- * then applies the KB's alias rules: case, whole words, what may not follow, required
- * context, and short forms that only count after the full name has appeared.
+ * Finds mentions of named entities (everything but statistics) with one pass of the word
+ * automaton, then applies the KB's alias rules: capitalisation, what may not follow, context
+ * required in the same sentence, and short forms that only count after the full name.
  */
-import { AhoCorasick } from './aho-corasick';
-import { isWholeWord, normalizePattern, sentenceAt, type NormalizedText } from './normalize';
+import { WordAutomaton } from './word-automaton';
+import { findWords, patternIds, sentenceRange, type Tokens } from './tokens';
+import type { Vocabulary } from './vocabulary';
 import type { IndexedAlias, MatchIndex } from '../kb/match-index';
 
-interface Candidate {
+interface CompiledAlias {
   alias: IndexedAlias;
+  cased: string[];
+  ids: number[];
+  notFollowedBy: number[][];
+  notPrecededBy: number[][];
+  context: number[][];
+}
+
+export interface NameMention {
+  entity: number;
+  /** Offsets in the tokenised text. */
   start: number;
   end: number;
 }
 
-/** Words following a possible mention, for `notFollowedBy` ("Met" + "Office"). */
-function nextWords(text: string, end: number, count: number): string {
-  const rest = text.slice(end, end + 60).replace(/^[\s'"]+/, '');
-  return rest.split(/[^\p{L}\p{N}]+/u, count).join(' ');
-}
-
-function hasAnyWord(text: string, words: readonly string[]): boolean {
-  return words.some((word) => {
-    const needle = normalizePattern(word).lower;
-    let at = text.indexOf(needle);
-    while (at >= 0) {
-      if (isWholeWord(text, at, at + needle.length)) return true;
-      at = text.indexOf(needle, at + 1);
-    }
-    return false;
-  });
-}
-
 export class NameMatcher {
-  private readonly automaton: AhoCorasick;
-  private readonly patterns: { lower: string; cased: string }[];
+  private automaton?: WordAutomaton;
+  private compiled: CompiledAlias[] = [];
+  /** Each alias's word ids, registered up front so page words can be looked up. */
+  private readonly aliasIds: number[][];
 
-  constructor(private readonly index: MatchIndex) {
-    this.patterns = index.aliases.map((alias) => normalizePattern(alias.text));
-    this.automaton = new AhoCorasick(this.patterns.map((p) => p.lower));
+  /** Registers every word the aliases and their rules use in the vocabulary. */
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.aliasIds = index.aliases.map((alias) => {
+      for (const p of alias.notFollowedBy ?? []) patternIds(vocabulary, p);
+      for (const p of alias.notPrecededBy ?? []) patternIds(vocabulary, p);
+      for (const p of alias.context ?? []) patternIds(vocabulary, p);
+      return alias.words.map((w) => vocabulary.add(w.toLowerCase()));
+    });
   }
 
-  /** Mentions in folded-text offsets, in document order, without overlaps. */
-  find(text: NormalizedText): { entity: number; start: number; end: number }[] {
-    const candidates: Candidate[] = [];
-    for (const hit of this.automaton.search(text.lower)) {
-      const alias = this.index.aliases[hit.pattern]!;
-      if (this.accepts(alias, this.patterns[hit.pattern]!.cased, text, hit.start, hit.end)) {
-        candidates.push({ alias, start: hit.start, end: hit.end });
-      }
+  /**
+   * Builds the automaton from the aliases whose every word occurs on the page (`seen[id]` is 1
+   * for each word id the page holds). A page uses few of a large KB's aliases, so this keeps
+   * the per-page set-up small however big the KB grows.
+   */
+  prepare(seen: Uint8Array): void {
+    this.compiled = [];
+    this.index.aliases.forEach((alias, i) => {
+      const ids = this.aliasIds[i]!;
+      if (!ids.length || !ids.every((id) => seen[id] === 1)) return;
+      this.compiled.push({
+        alias,
+        cased: alias.words,
+        ids,
+        notFollowedBy: alias.notFollowedBy?.map((p) => patternIds(this.vocabulary, p)) ?? [],
+        notPrecededBy: alias.notPrecededBy?.map((p) => patternIds(this.vocabulary, p)) ?? [],
+        context: alias.context?.map((p) => patternIds(this.vocabulary, p)) ?? [],
+      });
+    });
+    this.automaton = new WordAutomaton(
+      this.compiled.map((c) => c.ids),
+      this.vocabulary.size,
+    );
+  }
+
+  /**
+   * Mentions among words [from, to) in document order, without overlaps. `namedInFull` holds
+   * the entities whose full name has appeared so far on the page; it is updated as it goes,
+   * so a page can be matched slice by slice.
+   */
+  find(tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
+    const candidates: { c: CompiledAlias; first: number; last: number }[] = [];
+    for (const hit of this.automaton!.search(tokens.ids, tokens.joinable, from, to)) {
+      const c = this.compiled[hit.pattern]!;
+      if (this.accepts(c, tokens, hit.first, hit.last)) candidates.push({ c, first: hit.first, last: hit.last });
     }
     // Where aliases overlap the longest wins ("the Met Police": "Met Police" over "the Met"),
     // then the leftmost.
-    candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const taken = new Uint8Array(text.lower.length);
-    const chosen: Candidate[] = [];
-    for (const candidate of candidates) {
-      if (taken.subarray(candidate.start, candidate.end).some((x) => x === 1)) continue;
-      taken.fill(1, candidate.start, candidate.end);
-      chosen.push(candidate);
-    }
-    chosen.sort((a, b) => a.start - b.start);
-    const namedInFull = new Set<number>();
-    const mentions: { entity: number; start: number; end: number }[] = [];
-    for (const { alias, start, end } of chosen) {
-      if (alias.afterFullName) {
-        if (!namedInFull.has(alias.entity)) continue;
+    const span = (c: { first: number; last: number }) => tokens.ends[c.last]! - tokens.starts[c.first]!;
+    candidates.sort((a, b) => span(b) - span(a) || a.first - b.first);
+    const taken = new Uint8Array(tokens.count);
+    const chosen = candidates.filter(({ first, last }) => {
+      for (let k = first; k <= last; k++) if (taken[k]) return false;
+      taken.fill(1, first, last + 1);
+      return true;
+    });
+    chosen.sort((a, b) => a.first - b.first);
+    const mentions: NameMention[] = [];
+    for (const { c, first, last } of chosen) {
+      if (c.alias.afterFullName) {
+        if (!namedInFull.has(c.alias.entity)) continue;
       } else {
-        namedInFull.add(alias.entity);
+        namedInFull.add(c.alias.entity);
       }
-      mentions.push({ entity: alias.entity, start, end });
+      mentions.push({ entity: c.alias.entity, start: tokens.starts[first]!, end: tokens.ends[last]! });
     }
     return mentions;
   }
 
-  private accepts(alias: IndexedAlias, cased: string, text: NormalizedText, start: number, end: number): boolean {
-    if (!isWholeWord(text.lower, start, end)) return false;
-    if (alias.caseSensitive && text.cased.slice(start, end) !== cased) return false;
-    if (alias.notFollowedBy?.length) {
-      const following = nextWords(text.lower, end, 3);
-      const blocked = alias.notFollowedBy.some((word) => {
-        const w = normalizePattern(word).lower;
-        return following === w || following.startsWith(`${w} `);
-      });
-      if (blocked) return false;
+  private accepts(c: CompiledAlias, tokens: Tokens, first: number, last: number): boolean {
+    if (c.alias.caseSensitive) {
+      for (let k = first; k <= last; k++) {
+        if (tokens.text.slice(tokens.starts[k]!, tokens.ends[k]!) !== c.cased[k - first]) return false;
+      }
     }
-    if (alias.context?.length) {
-      const sentence = sentenceAt(text.cased, start);
-      const around = text.lower.slice(sentence.start, start) + ' ' + text.lower.slice(end, sentence.end);
-      if (!hasAnyWord(around, alias.context)) return false;
+    if (c.notFollowedBy.length && last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[last]) {
+      for (const phrase of c.notFollowedBy) {
+        if (findWords(tokens, phrase, last + 1, Math.min(tokens.count - 1, last + phrase.length)).length) return false;
+      }
+    }
+    if (c.notPrecededBy.length && first > 0 && tokens.joinable[first - 1] === 1) {
+      for (const phrase of c.notPrecededBy) {
+        const at = first - phrase.length;
+        if (at >= 0 && findWords(tokens, phrase, at, first - 1).length) return false;
+      }
+    }
+    if (c.context.length) {
+      const { first: s, last: e } = sentenceRange(tokens, first);
+      const around = (phrase: number[]) =>
+        findWords(tokens, phrase, s, e).some((k) => k + phrase.length - 1 < first || k > last);
+      if (!c.context.some(around)) return false;
     }
     return true;
   }

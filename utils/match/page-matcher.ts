@@ -1,50 +1,147 @@
 /**
- * The matching engine as one call: text in, mentions out (names and statistics), with the
- * page-level relevance decision. Runs on a plain string, so it is tested without a browser.
+ * The matching engine: text in, mentions out (names and statistics), with the page-level
+ * relevance decision. A page is matched in short steps so the caller can yield between them:
+ * first its words are read slice by slice (slices end at block breaks, so no mention or
+ * sentence is cut), then the alias automaton is built from the aliases whose words the page
+ * holds, then each slice is matched. Runs on a plain string, so it is tested without a browser.
  */
-import { normalizeText } from './normalize';
 import { NameMatcher } from './names';
 import { StatisticMatcher } from './statistics';
-import { judgeRelevance, type Relevance } from './relevance';
+import { RelevanceRules, RelevanceSignals, type Relevance } from './relevance';
+import { Vocabulary } from './vocabulary';
+import { BLOCK_BREAK, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
 import type { Mention } from './types';
+import { MATCH_SLICE_CHARS } from '../constants';
 
 export interface PageMatch {
   mentions: Mention[];
   relevance: Relevance;
 }
 
-export class PageMatcher {
-  private readonly names: NameMatcher;
-  private readonly stats: StatisticMatcher;
+/** One page's matching, advanced a step at a time. */
+export class MatchRun {
+  private position = 0;
+  private readonly slices: Tokens[] = [];
+  private readonly seen: Uint8Array;
+  private prepared = false;
+  private matched = 0;
+  private readonly mentions: Mention[] = [];
+  private readonly namedInFull = new Set<number>();
+  private readonly named = new Set<string>();
+  private readonly signals: RelevanceSignals;
 
-  constructor(private readonly index: MatchIndex) {
-    this.names = new NameMatcher(index);
-    this.stats = new StatisticMatcher(index);
+  constructor(
+    private readonly matcher: PageMatcher,
+    private readonly text: string,
+  ) {
+    this.signals = matcher.relevanceSignals();
+    this.seen = new Uint8Array(matcher.vocabularySize);
   }
 
+  get done(): boolean {
+    return this.prepared && this.matched >= this.slices.length;
+  }
+
+  /** Does the next piece of work: read a slice's words, build the automaton, or match a slice. */
+  step(): void {
+    if (this.position < this.text.length) {
+      const from = this.position;
+      const to = sliceEnd(this.text, from, MATCH_SLICE_CHARS);
+      this.position = to;
+      const tokens = this.matcher.tokenize(this.text, from, to);
+      for (let k = 0; k < tokens.count; k++) if (tokens.ids[k]! >= 0) this.seen[tokens.ids[k]!] = 1;
+      this.signals.read(tokens);
+      this.slices.push(tokens);
+    } else if (!this.prepared) {
+      this.matcher.prepare(this.seen);
+      this.prepared = true;
+    } else if (this.matched < this.slices.length) {
+      const tokens = this.slices[this.matched]!;
+      this.slices[this.matched++] = undefined as unknown as Tokens; // matched slices are not needed again
+      this.matcher.matchSlice(tokens, this.namedInFull, this.named, this.mentions);
+    }
+  }
+
+  result(): PageMatch {
+    const relevance = this.signals.judge(this.named.size);
+    return { mentions: relevance.relevant ? this.mentions : [], relevance };
+  }
+}
+
+/** The end of a slice of about `size` characters: at a block break, else at a sentence end. */
+function sliceEnd(text: string, from: number, size: number): number {
+  if (from + size >= text.length) return text.length;
+  const at = text.indexOf(BLOCK_BREAK, from + size);
+  if (at >= 0 && at < from + size * 4) return at + 1;
+  // One enormous block: cut at a sentence end so no name or sentence is split.
+  const sentence = text.slice(from + size).search(/[.!?]\s/);
+  return sentence >= 0 ? from + size + sentence + 2 : text.length;
+}
+
+export class PageMatcher {
+  private readonly vocabulary = new Vocabulary();
+  private readonly names: NameMatcher;
+  private readonly stats: StatisticMatcher;
+  private readonly relevance: RelevanceRules;
+
+  constructor(private readonly index: MatchIndex) {
+    // Every rule registers its words before any page text is read.
+    this.names = new NameMatcher(index, this.vocabulary);
+    this.stats = new StatisticMatcher(index, this.vocabulary);
+    this.relevance = new RelevanceRules(this.vocabulary);
+  }
+
+  /** Matching that the caller advances with `step()`, yielding between steps. */
+  start(text: string): MatchRun {
+    return new MatchRun(this, text);
+  }
+
+  /** Matches a whole text at once. */
   match(text: string): PageMatch {
-    const folded = normalizeText(text);
-    const toOriginal = (start: number, end: number) => ({
-      start: folded.map[start]!,
-      end: folded.map[end - 1]! + 1,
-    });
-    const mentions: Mention[] = [];
-    const named = new Set<string>();
-    for (const m of this.names.find(folded)) {
+    const run = this.start(text);
+    while (!run.done) run.step();
+    return run.result();
+  }
+
+  /** @internal the parts MatchRun drives. */
+  get vocabularySize(): number {
+    return this.vocabulary.size;
+  }
+
+  /** @internal */
+  relevanceSignals(): RelevanceSignals {
+    return new RelevanceSignals(this.relevance);
+  }
+
+  /** @internal */
+  tokenize(text: string, from: number, to: number): Tokens {
+    return tokenize(text, this.vocabulary, from, to);
+  }
+
+  /** @internal */
+  prepare(seen: Uint8Array): void {
+    this.names.prepare(seen);
+  }
+
+  /** @internal matches one slice's words and adds to the run's state. */
+  matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
+    const found: Mention[] = [];
+    for (const m of this.names.find(tokens, namedInFull)) {
       const entity = this.index.entities[m.entity]!;
       named.add(entity.id);
-      mentions.push({ entityId: entity.id, type: entity.type, ...toOriginal(m.start, m.end) });
+      found.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
     }
-    for (const m of this.stats.find(folded)) {
+    let n = 0;
+    for (const m of this.stats.find(tokens)) {
+      // A figure inside a name loses to the name (names are in order, so walk them once).
+      while (n < found.length && found[n]!.end <= m.start) n++;
+      const inName = n < found.length && found[n]!.start < m.end && !found[n]!.stat;
+      if (inName) continue;
       const entity = this.index.entities[m.entity]!;
-      const span = toOriginal(m.start, m.end);
-      // A figure inside a name ("A New Met for London" has none, but "Operation 100" might) loses.
-      if (mentions.some((n) => n.start < span.end && n.end > span.start)) continue;
-      mentions.push({ entityId: entity.id, type: entity.type, ...span, stat: m.reading });
+      found.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end, stat: m.reading });
     }
-    mentions.sort((a, b) => a.start - b.start);
-    const relevance = judgeRelevance(folded.lower, named.size);
-    return { mentions: relevance.relevant ? mentions : [], relevance };
+    found.sort((a, b) => a.start - b.start);
+    for (const m of found) out.push(m);
   }
 }

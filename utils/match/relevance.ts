@@ -1,16 +1,30 @@
 /**
- * Decides from the page's own text whether it is about London's Metropolitan Police. Pages
+ * Decides from the page's own words whether it is about London's Metropolitan Police. Pages
  * that are not get no highlights at all: a weather page that says "the Met Office" or a story
  * about Washington's Metropolitan Police Department must stay untouched.
  */
-import { isWholeWord, normalizePattern } from './normalize';
+import { findWords, patternIds, type Tokens } from './tokens';
+import type { Vocabulary } from './vocabulary';
 import { RELEVANCE_MIN_ENTITIES } from '../constants';
 
 /** Phrases that on their own name the London force (with London somewhere on the page). */
-const ANCHORS = ['metropolitan police', 'met police', 'scotland yard', 'met commissioner'];
+const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Commissioner'];
 /** "Metropolitan Police Department" is Washington DC's force. */
 const ANCHOR_NOT_FOLLOWED_BY = ['department', 'dept'];
 const LONDON = ['london', 'londoners', 'londoner'];
+
+/** The relevance rules as vocabulary ids, compiled once per matcher. */
+export class RelevanceRules {
+  readonly anchors: { text: string; ids: number[] }[];
+  readonly notAfterAnchor: Set<number>;
+  readonly london: Set<number>;
+
+  constructor(vocabulary: Vocabulary) {
+    this.anchors = ANCHORS.map((text) => ({ text, ids: patternIds(vocabulary, text) }));
+    this.notAfterAnchor = new Set(ANCHOR_NOT_FOLLOWED_BY.map((w) => vocabulary.add(w)));
+    this.london = new Set(LONDON.map((w) => vocabulary.add(w)));
+  }
+}
 
 export interface Relevance {
   relevant: boolean;
@@ -18,34 +32,42 @@ export interface Relevance {
   reason: string;
 }
 
-function findWhole(text: string, phrase: string, notFollowedBy: readonly string[] = []): boolean {
-  const needle = normalizePattern(phrase).lower;
-  let at = text.indexOf(needle);
-  while (at >= 0) {
-    const end = at + needle.length;
-    const next = text.slice(end + 1, end + 12);
-    if (isWholeWord(text, at, end) && !notFollowedBy.some((w) => next.startsWith(w))) return true;
-    at = text.indexOf(needle, at + 1);
-  }
-  return false;
-}
+/** What a page's words say about relevance, gathered slice by slice. */
+export class RelevanceSignals {
+  anchor?: string;
+  london = false;
 
-/**
- * @param lowerText folded, lower-cased page text (headline and article)
- * @param distinctEntities how many different named KB entities the page mentions
- */
-export function judgeRelevance(lowerText: string, distinctEntities: number): Relevance {
-  const anchor = ANCHORS.find((a) => findWhole(lowerText, a, ANCHOR_NOT_FOLLOWED_BY));
-  const london = LONDON.some((w) => findWhole(lowerText, w));
-  if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and London.` };
-  if (distinctEntities >= RELEVANCE_MIN_ENTITIES && london) {
-    return { relevant: true, reason: `The page mentions ${distinctEntities} people or bodies from the Met’s story.` };
+  constructor(private readonly rules: RelevanceRules) {}
+
+  read(tokens: Tokens, from = 0, to = tokens.count): void {
+    if (!this.london) {
+      for (let k = from; k < to && !this.london; k++) this.london = this.rules.london.has(tokens.ids[k]!);
+    }
+    if (this.anchor) return;
+    for (const { text, ids } of this.rules.anchors) {
+      const hit = findWords(tokens, ids, from, to - 1).find(
+        (k) => !this.rules.notAfterAnchor.has(tokens.ids[k + ids.length] ?? -1),
+      );
+      if (hit !== undefined) {
+        this.anchor = text;
+        return;
+      }
+    }
   }
-  if (anchor) {
-    return { relevant: false, reason: `The page names “${anchor}” but never London, so it may be another force.` };
+
+  /** @param distinctEntities how many different named KB entities the page mentions */
+  judge(distinctEntities: number): Relevance {
+    const { anchor, london } = this;
+    if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and London.` };
+    if (distinctEntities >= RELEVANCE_MIN_ENTITIES && london) {
+      return { relevant: true, reason: `The page mentions ${distinctEntities} people or bodies from the Met’s story.` };
+    }
+    if (anchor) {
+      return { relevant: false, reason: `The page names “${anchor}” but never London, so it may be another force.` };
+    }
+    return {
+      relevant: false,
+      reason: 'The page does not appear to be about London’s Metropolitan Police, so nothing was highlighted.',
+    };
   }
-  return {
-    relevant: false,
-    reason: 'The page does not appear to be about London’s Metropolitan Police, so nothing was highlighted.',
-  };
 }

@@ -1,127 +1,52 @@
 /**
- * Finds figures in text (percentages, sums of money, counts) and ties each to a KB measure by
- * the words around it in the same sentence, then compares the page's figure with the KB's
- * sourced values.
+ * Ties figures to KB measures by the words around them in the same sentence, then compares
+ * the page's figure with the KB's sourced values.
  */
-import { isWholeWord, normalizePattern, sentenceAt, type NormalizedText } from './normalize';
+import { findWords, patternIds, sentenceRange, wordAt, wordText, type Tokens } from './tokens';
+import { FigureRules, type Figure } from './figures';
+import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
 import type { StatReading } from './types';
 import { byPeriod } from '../kb/dates';
-import {
-  COUNT_NOUN_WINDOW_WORDS,
-  STAT_APPROXIMATE_TOLERANCE,
-  STAT_EXACT_TOLERANCE,
-} from '../constants';
+import { COUNT_NOUN_WINDOW_WORDS, STAT_APPROXIMATE_TOLERANCE, STAT_EXACT_TOLERANCE } from '../constants';
 
-export interface Figure {
-  unit: IndexedStatistic['unit'];
-  value: number;
-  approximate: boolean;
-  start: number;
-  end: number;
+/** "77.6 per cent in 2024": words that introduce the period a figure is for. */
+const PERIOD_WORDS = ['in', 'for', 'during', 'of'];
+/** "In January, it reached 90.9 per cent": words that refer back to the previous figure. */
+const BACK_REFERENCES = ['it', 'this', 'that'];
+
+interface CompiledStat {
+  stat: IndexedStatistic;
+  /** Cue groups, each a list of phrases, each phrase a list of word ids. */
+  cues: number[][][];
 }
 
-const APPROX = String.raw`(?:(?:more than|over|around|about|almost|nearly|some|up to|at least|fewer than|less than|roughly|approximately)\s)?`;
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-/** Counts written as words. "one" is left out: it is far more often a pronoun than a count. */
-const WORD_NUMBERS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20,
-};
-const COUNT = String.raw`${NUMBER}|\b(?:${Object.keys(WORD_NUMBERS).join('|')})\b`;
-const MULTIPLIERS: Record<string, number> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  million: 1e6,
-  mn: 1e6,
-  bn: 1e9,
-  billion: 1e9,
-};
-/** One pattern with one alternative per unit, so each figure is read once. */
-const FIGURE = new RegExp(
-  String.raw`(?<approx>${APPROX})(?:` +
-    String.raw`(?<pct>${NUMBER})\s?(?:%|per\s?cent\b|percent\b)` +
-    String.raw`|£\s?(?<gbp>${NUMBER})(?:\s?(?<mult>bn|billion|million|mn|m|k|thousand)\b)?` +
-    // "seven out of eight areas": the count is the first number; the total belongs to the figure.
-    String.raw`|(?<count>${COUNT})(?<plus>\+)?(?:\s(?:out\s)?of\s(?<total>${COUNT})\b)?` +
-    ')',
-  'giu',
-);
-
-function toNumber(digits: string): number {
-  return WORD_NUMBERS[digits.toLowerCase()] ?? Number(digits.replace(/,/g, ''));
-}
-
-/** Every figure in the folded text, with its unit. Digits inside words are not figures. */
-export function findFigures(text: string): Figure[] {
-  const figures: Figure[] = [];
-  for (const m of text.matchAll(FIGURE)) {
-    const g = m.groups!;
-    const start = m.index! + (g.approx?.length ?? 0);
-    const end = m.index! + m[0].length;
-    if (/[\p{L}\p{N}.,]/u.test(text[start - 1] ?? ' ') && text[start - 1] !== '£') continue;
-    const approximate = Boolean(g.approx) || Boolean(g.plus);
-    if (g.pct) figures.push({ unit: 'percent', value: toNumber(g.pct), approximate, start, end });
-    else if (g.gbp) {
-      const mult = MULTIPLIERS[(g.mult ?? '').toLowerCase()] ?? 1;
-      figures.push({ unit: 'gbp', value: Math.round(toNumber(g.gbp) * mult), approximate, start, end });
-    } else if (g.count) {
-      // "48-year-old", "24/7" and the like are not counts of anything a measure tracks.
-      if (/^[-/]\p{L}/u.test(text.slice(end, end + 2)) || text[end] === '/') continue;
-      figures.push({ unit: 'count', value: toNumber(g.count), approximate, start, end });
-    }
-  }
-  return figures;
-}
-
-interface PhraseHit {
-  start: number;
-  end: number;
-}
-
-function findPhrase(text: string, from: number, to: number, phrase: string): PhraseHit[] {
-  const needle = normalizePattern(phrase).lower;
-  const hits: PhraseHit[] = [];
-  // Searched within the sentence only: indexOf on the whole text would scan to the page's end.
-  const window = text.slice(0, to);
-  let at = window.indexOf(needle, from);
-  while (at >= 0 && at + needle.length <= to) {
-    // Cues may be word stems ("investigat"), so only their start must be a word start.
-    if (isWholeWord(text, at, at) || !/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ')) {
-      hits.push({ start: at, end: at + needle.length });
-    }
-    at = window.indexOf(needle, at + 1);
-  }
-  return hits;
+interface FigureSpan {
+  figure: Figure;
+  first: number;
+  last: number;
+  sentence: { first: number; last: number };
 }
 
 /**
  * How well a measure's cues fit a figure, or null when they do not. Every cue group must occur
  * in the sentence outside the figure itself. For counts, the first group names the thing
- * counted and must follow the figure closely ("800 officers", "69,000 crimes"), which keeps two
- * counts in one sentence apart. Lower scores are closer fits.
+ * counted and must follow the figure closely ("800 officers", "69,000 crimes") with no other
+ * figure between, which keeps two counts in one sentence apart. Lower scores fit better.
  */
-function cueFit(
-  stat: IndexedStatistic,
-  figure: Figure,
-  text: string,
-  sentence: { start: number; end: number },
-  nextFigureStart: number,
-): number | null {
+function cueFit(c: CompiledStat, f: FigureSpan, tokens: Tokens, nextFigureStart: number, inSentence: (id: number) => boolean): number | null {
   let score = 0;
-  for (const [groupIndex, group] of stat.cues.entries()) {
+  for (const [groupIndex, group] of c.cues.entries()) {
     let best = Infinity;
     for (const phrase of group) {
-      for (const hit of findPhrase(text, sentence.start, sentence.end, phrase)) {
-        if (hit.start < figure.end && hit.end > figure.start) continue;
-        const distance = hit.start >= figure.end ? hit.start - figure.end : figure.start - hit.end;
-        if (figure.unit === 'count' && groupIndex === 0) {
-          const between = text.slice(figure.end, hit.start);
-          // The counted noun comes after the figure, close to it, with no other figure between.
-          if (hit.start < figure.end || hit.start > nextFigureStart) continue;
-          if (between.split(/\s+/).filter(Boolean).length > COUNT_NOUN_WINDOW_WORDS) continue;
+      if (!inSentence(phrase[0]!)) continue;
+      for (const k of findWords(tokens, phrase, f.sentence.first, f.sentence.last)) {
+        const kEnd = k + phrase.length - 1;
+        if (k <= f.last && kEnd >= f.first) continue;
+        const distance = k > f.last ? k - f.last : f.first - kEnd;
+        if (f.figure.unit === 'count' && groupIndex === 0) {
+          if (k <= f.last || tokens.starts[k]! > nextFigureStart) continue;
+          if (k - f.last - 1 > COUNT_NOUN_WINDOW_WORDS) continue;
         }
         best = Math.min(best, distance);
       }
@@ -132,26 +57,19 @@ function cueFit(
   return score;
 }
 
-function yearNear(text: string, figure: Figure, sentence: { start: number; end: number }): string | undefined {
-  const after = text.slice(figure.end, sentence.end);
-  const m = /^[^,;]*?\b(?:in|for|during|of)\s((?:19|20)\d{2})\b/.exec(after);
-  return m?.[1];
-}
-
 function agrees(a: number, b: number, approximate: boolean): boolean {
   const tolerance = approximate ? STAT_APPROXIMATE_TOLERANCE : STAT_EXACT_TOLERANCE;
   return Math.abs(a - b) <= Math.max(Math.abs(b) * tolerance, 0.05);
 }
 
 /**
- * Compares a page figure with the measure's values. A figure that equals any sourced value
- * agrees with it. Otherwise it is compared with the value for the year it names, or else the
- * latest value, and marked as differing.
+ * Compares a page figure with the measure's values. A figure that equals a sourced value
+ * agrees with it. A year named on the page is compared with the figure for that whole year
+ * first, then with any figure dated within it; otherwise every value is a candidate. When
+ * none agrees, the figure differs from the latest candidate.
  */
 export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
-  // A year named on the page is compared with the figure for that whole year first, then with
-  // any figure dated within it, else with every value.
   const wholeYear = period ? stat.values.filter((v) => v.date === period) : [];
   const withinYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
   const pool = wholeYear.length ? wholeYear : withinYear.length ? withinYear : stat.values;
@@ -161,57 +79,137 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
   return latest ? { ...reading, kbValue: latest, differs: true } : reading;
 }
 
-/**
- * A figure with no cues of its own continues the measure of the sentence just before when
- * the two sentences are adjacent, the units agree and this one refers back with a pronoun
- * ("...answered within 10 seconds. In January, it reached 90.9 per cent.").
- */
-function continuedStat(
-  previous: { stat: IndexedStatistic; sentenceEnd: number } | undefined,
-  figure: Figure,
-  text: string,
-  sentence: { start: number; end: number },
-): IndexedStatistic | undefined {
-  if (!previous || previous.stat.unit !== figure.unit) return undefined;
-  const gap = text.slice(previous.sentenceEnd, sentence.start);
-  if (gap.trim() !== '') return undefined;
-  const words = text.slice(sentence.start, figure.start).split(/[^\p{L}]+/u);
-  return words.some((w) => w === 'it' || w === 'this' || w === 'that') ? previous.stat : undefined;
+export interface StatMention {
+  entity: number;
+  start: number;
+  end: number;
+  reading: StatReading;
 }
 
 export class StatisticMatcher {
-  constructor(private readonly index: MatchIndex) {}
+  private readonly compiled: CompiledStat[];
+  private readonly figures: FigureRules;
+  private readonly period: Set<number>;
+  private readonly backReferences: Set<number>;
+  /** Measures by the first word of each phrase in their first cue group. */
+  private readonly byFirstCueWord = new Map<number, CompiledStat[]>();
+  private candidateSentence = -1;
+  private candidateList: CompiledStat[] = [];
+  /** Per vocabulary word, the last sentence (numbered across calls) it was seen in, plus one. */
+  private stamp = new Int32Array(0);
+  private stamps = 0;
 
-  find(text: NormalizedText): { entity: number; start: number; end: number; reading: StatReading }[] {
-    const results: { entity: number; start: number; end: number; reading: StatReading }[] = [];
-    if (!this.index.stats.length) return results;
-    const figures = findFigures(text.cased);
+  constructor(
+    index: MatchIndex,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.compiled = index.stats.map((stat) => ({
+      stat,
+      cues: stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase))),
+    }));
+    for (const c of this.compiled) {
+      for (const phrase of c.cues[0] ?? []) {
+        const list = this.byFirstCueWord.get(phrase[0]!) ?? [];
+        if (!list.includes(c)) list.push(c);
+        this.byFirstCueWord.set(phrase[0]!, list);
+      }
+    }
+    this.figures = new FigureRules(vocabulary);
+    this.period = new Set(PERIOD_WORDS.map((w) => vocabulary.add(w)));
+    this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
+  }
+
+  /** Figures in the tokenised text tied to measures. */
+  find(tokens: Tokens): StatMention[] {
+    const results: StatMention[] = [];
+    if (!this.compiled.length) return results;
+    const figures = this.figures.find(tokens);
+    if (this.stamp.length < this.vocabulary.size) this.stamp = new Int32Array(this.vocabulary.size);
     /** The last figure tied to a measure, for "it reached 90.9 per cent" in the next sentence. */
-    let previous: { stat: IndexedStatistic; sentenceEnd: number } | undefined;
+    let previous: { c: CompiledStat; sentence: number; block: number } | undefined;
+    // Which words the current sentence holds, stamped by sentence so nothing is allocated per figure.
+    const stamp = this.stamp;
+    let stampedSentence = -1;
+    const inSentence = (id: number) => id >= 0 && stamp[id] === stampedSentence + 1;
     for (const [i, figure] of figures.entries()) {
+      const first = wordAt(tokens, figure.start);
+      if (first >= tokens.count) continue;
+      let last = first;
+      while (last + 1 < tokens.count && tokens.starts[last + 1]! < figure.end) last++;
+      const f: FigureSpan = { figure, first, last, sentence: sentenceRange(tokens, first) };
+      if (stampedSentence !== this.stamps + tokens.sentence[first]!) {
+        stampedSentence = this.stamps + tokens.sentence[first]!;
+        for (let k = f.sentence.first; k <= f.sentence.last; k++) if (tokens.ids[k]! >= 0) stamp[tokens.ids[k]!] = stampedSentence + 1;
+      }
       const nextFigureStart = figures[i + 1]?.start ?? Infinity;
-      const sentence = sentenceAt(text.cased, figure.start);
-      let bestStat: IndexedStatistic | undefined;
+      let best: CompiledStat | undefined;
       let bestScore = Infinity;
-      for (const stat of this.index.stats) {
-        if (stat.unit !== figure.unit) continue;
-        const score = cueFit(stat, figure, text.lower, sentence, nextFigureStart);
+      for (const c of this.candidates(f, tokens)) {
+        if (c.stat.unit !== figure.unit) continue;
+        const score = cueFit(c, f, tokens, nextFigureStart, inSentence);
         if (score !== null && score < bestScore) {
           bestScore = score;
-          bestStat = stat;
+          best = c;
         }
       }
-      bestStat ??= continuedStat(previous, figure, text.lower, sentence);
-      if (!bestStat) continue;
-      previous = { stat: bestStat, sentenceEnd: sentence.end };
-      const period = yearNear(text.lower, figure, sentence);
+      best ??= this.continued(previous, f, tokens);
+      if (!best) continue;
+      previous = { c: best, sentence: tokens.sentence[first]!, block: tokens.block[first]! };
       results.push({
-        entity: bestStat.entity,
+        entity: best.stat.entity,
         start: figure.start,
         end: figure.end,
-        reading: compareWithKb(bestStat, figure.value, figure.approximate, period),
+        reading: compareWithKb(best.stat, figure.value, figure.approximate, this.yearNear(tokens, f)),
       });
     }
+    this.stamps += tokens.sentence[tokens.count - 1] ?? 0;
+    this.stamps += 1;
     return results;
+  }
+
+  /**
+   * The measures worth testing for a figure: those with a first-group cue word in its sentence
+   * (every group must match, so a measure without one cannot fit). Most sentences name none.
+   */
+  private candidates(f: FigureSpan, tokens: Tokens): CompiledStat[] {
+    if (this.candidateSentence === tokens.sentence[f.first]! + this.stamps) return this.candidateList;
+    this.candidateSentence = tokens.sentence[f.first]! + this.stamps;
+    const list: CompiledStat[] = [];
+    for (let k = f.sentence.first; k <= f.sentence.last; k++) {
+      const id = tokens.ids[k]!;
+      const stats = id >= 0 ? this.byFirstCueWord.get(id) : undefined;
+      if (stats) for (const c of stats) if (!list.includes(c)) list.push(c);
+    }
+    this.candidateList = list;
+    return list;
+  }
+
+  /** A year named right after the figure in the same clause: "77.6 per cent in 2024". */
+  private yearNear(tokens: Tokens, f: FigureSpan): string | undefined {
+    for (let k = f.last + 1; k < f.sentence.last; k++) {
+      const gap = tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
+      if (/[,;:]/.test(gap)) return undefined;
+      if (this.period.has(tokens.ids[k]!)) {
+        const next = wordText(tokens, k + 1);
+        if (/^(19|20)\d{2}$/.test(next)) return next;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A figure with no cues of its own continues the measure of the sentence just before when
+   * the two sentences are adjacent in one block, the units agree and this one refers back
+   * with a pronoun ("...answered within 10 seconds. In January, it reached 90.9 per cent.").
+   */
+  private continued(
+    previous: { c: CompiledStat; sentence: number; block: number } | undefined,
+    f: FigureSpan,
+    tokens: Tokens,
+  ): CompiledStat | undefined {
+    if (!previous || previous.c.stat.unit !== f.figure.unit) return undefined;
+    if (tokens.sentence[f.first] !== previous.sentence + 1 || tokens.block[f.first] !== previous.block) return undefined;
+    for (let k = f.sentence.first; k < f.first; k++) if (this.backReferences.has(tokens.ids[k]!)) return previous.c;
+    return undefined;
   }
 }

@@ -56,7 +56,7 @@ export class PageSession {
       signal: controller.signal,
     });
     keepCopiesClean(this.deps.doc, controller.signal);
-    annotator.start();
+    await annotator.start();
   }
 
   stop(): void {

@@ -1,0 +1,48 @@
+/**
+ * Everything the card puts in its shadow root: a polite live region (so screen readers hear
+ * a card that opens, since ids cannot cross the shadow boundary for aria-describedby) and,
+ * while a card is open, the positioned dialog holding it. Renders its props and nothing else.
+ */
+import type { Ref } from 'preact';
+import type { CardModel } from '../utils/card/model';
+import type { CardTheme } from '../utils/card/theme';
+import { Card } from './Card';
+
+export interface OpenCard {
+  model: CardModel | null;
+  status?: string;
+  theme: CardTheme;
+}
+
+export interface CardLayerProps {
+  open: OpenCard | null;
+  /** Text for the live region: the open card in one sentence, or empty. */
+  announcement: string;
+  titleId: string;
+  surfaceRef: Ref<HTMLDivElement>;
+  onRelated(id: string): void;
+}
+
+export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated }: CardLayerProps) {
+  return (
+    <>
+      <div class="live" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      {open && (
+        <div
+          ref={surfaceRef}
+          class="surface"
+          data-theme={open.theme}
+          role="dialog"
+          aria-modal="false"
+          aria-labelledby={open.model ? titleId : undefined}
+          aria-label={open.model ? undefined : 'Met Context'}
+          tabIndex={-1}
+        >
+          <Card model={open.model} status={open.status} titleId={titleId} onRelated={onRelated} />
+        </div>
+      )}
+    </>
+  );
+}

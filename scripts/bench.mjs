@@ -1,0 +1,121 @@
+// `npm run bench`: measures the engine in real Chromium against baselines measured in the same
+// run, and prints ratios. Nothing here is a pass/fail test; the figures go into notes.
+import { build } from 'vite';
+import { execSync } from 'node:child_process';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureDependencies } from './lib/deps.mjs';
+
+ensureDependencies();
+const { ensureChromium } = await import('./lib/chromium.mjs');
+const { serveFixtures } = await import('./lib/server.mjs');
+const { bigArticlePage, syntheticKb } = await import('../tests/bench/fixtures.mjs');
+const { chromium } = await import('playwright-core');
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x, d = 1) => x.toFixed(d);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'met-bench-'));
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: dir,
+    emptyOutDir: false,
+    minify: true,
+    lib: { entry: path.resolve('tests/bench/engine-entry.ts'), formats: ['iife'], name: 'MetBenchBundle', fileName: () => 'engine.js' },
+  },
+  resolve: { alias: { '@': path.resolve('.') } },
+});
+writeFileSync(path.join(dir, 'big.html'), bigArticlePage(1_000_000));
+writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><title>bench</title><body></body>');
+
+// The real KB topped up with synthetic entities to 200 and to 10,000.
+const realKb = (await import('./lib/kb-files.mjs')).readBundledKb();
+const index200 = syntheticKb(realKb, 200);
+const index10k = syntheticKb(realKb, 10_000);
+const aliases = [...new Set(index200.entities.flatMap((e) => e.aliases.map((a) => a.text)))];
+
+const server = await serveFixtures({ dir });
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const engineJs = readFileSync(path.join(dir, 'engine.js'), 'utf8');
+const markJs = readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8');
+
+async function fresh(file = 'big.html') {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.port}/${file}`);
+  await page.addScriptTag({ content: engineJs });
+  await page.addScriptTag({ content: markJs });
+  return page;
+}
+
+async function repeat(fn) {
+  const values = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await fresh();
+    values.push(await fn(page));
+    await page.close();
+  }
+  return values;
+}
+
+console.log(`Benchmark: ${RUNS} runs each, medians; page of ${fmt(bigArticlePage(1_000_000).length / 1e6, 2)} MB HTML, ~1 MB of article text.`);
+const phasePage = await fresh();
+const phases = await phasePage.evaluate((kb) => window.MetBench.phases(kb), index200);
+await phasePage.close();
+const probe = await fresh();
+const pieces = await probe.evaluate((idx) => window.MetBench.pieces(idx), index200);
+const counts = await probe.evaluate((idx) => window.MetBench.engine(idx), index200);
+await probe.close();
+console.log(`Engine phases (one run): ${Object.entries(phases).map(([k, v]) => `${k} ${fmt(v)} ms`).join('; ')}`);
+console.log(`Mentions found with the 200-entity KB: ${counts.mentions} (${counts.elements} highlight elements)`);
+
+const engine = median(await repeat((p) => p.evaluate((idx) => window.MetBench.engine(idx).ms, index200)));
+const floor = median(await repeat((p) => p.evaluate((pc) => window.MetBench.floor(pc).ms, pieces)));
+const engine10k = median(await repeat((p) => p.evaluate((idx) => window.MetBench.engine(idx).ms, index10k)));
+const chunkedRuns = await repeat((p) => p.evaluate((idx) => window.MetBench.chunked(idx), index200));
+const chunkedMs = median(chunkedRuns.map((r) => r.ms));
+const longTasks = Math.max(...chunkedRuns.map((r) => r.longTasks));
+const longest = Math.max(...chunkedRuns.map((r) => r.longest));
+const markPage = await fresh();
+const mark = (await markPage.evaluate((a) => window.MetBench.markjs(a), aliases)).ms;
+await markPage.close();
+const seedPage = await fresh('blank.html');
+const seeds = [];
+for (let i = 0; i < RUNS; i++) seeds.push(await seedPage.evaluate((kb) => window.MetBench.seed(kb), syntheticKb(realKb, 1000)));
+await seedPage.close();
+const seedMs = median(seeds.map((s) => s.ms));
+const seedBase = median(seeds.map((s) => s.baselineMs));
+
+// Card latency needs the built extension in Chromium, on the seed article.
+execSync('npx wxt build', { stdio: 'ignore' });
+const { launchWithExtension } = await import('./lib/chromium.mjs');
+const { measureCardLatency } = await import('../tests/bench/card-latency.mjs');
+const fixtures = await serveFixtures();
+const withExtension = await launchWithExtension({ port: fixtures.port });
+const card = await measureCardLatency({ context: withExtension.context });
+await withExtension.context.close();
+await fixtures.close();
+
+const rows = [
+  ['Engine, sync (build matcher + read + match + wrap), 200 entities', `${fmt(engine)} ms`, ''],
+  ['Floor (TreeWalker read + wrap the same ranges, no matching)', `${fmt(floor)} ms`, ''],
+  ['  engine / floor', `${fmt(engine / floor, 2)}x`, 'target <= 1.5x'],
+  [`mark.js, same ${aliases.length} aliases (one run)`, `${fmt(mark)} ms`, ''],
+  ['  mark.js / engine', `${fmt(mark / engine, 0)}x`, 'target >= 100x'],
+  ['Engine, 10,000 entities', `${fmt(engine10k)} ms`, ''],
+  ['  10,000 / 200 entities', `${fmt(engine10k / engine, 2)}x`, 'target <= 1.2x'],
+  ['Chunked annotation as shipped (wall time)', `${fmt(chunkedMs)} ms`, ''],
+  ['  long tasks (> 50 ms) during it, worst run', `${longTasks} (longest ${fmt(longest)} ms)`, 'target 0'],
+  ['Card: hover intent delay over to card painted (median)', `${fmt(card.value, 2)} frames`, 'target <= 1 frame'],
+  ['Seed 1,000 entities into IndexedDB', `${fmt(seedMs)} ms`, 'target <= 300 ms'],
+  ['  against 1,000 bare puts in one transaction', `${fmt(seedMs / seedBase, 2)}x`, ''],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(14)}  ${target}`);
+
+await browser.close();
+await server.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,185 @@
+/**
+ * The engine and its comparisons, bundled for a plain page so the bench can run them in real
+ * Chromium side by side (scripts/bench.mjs builds this with Vite and injects it).
+ */
+import { PageMatcher } from '../../utils/match/page-matcher';
+import { collectText, findArticleRoot } from '../../utils/dom/collect';
+import { applyWraps, planWraps, wrapMentions } from '../../utils/dom/highlight';
+import { Vocabulary } from '../../utils/match/vocabulary';
+import { NameMatcher } from '../../utils/match/names';
+import { StatisticMatcher } from '../../utils/match/statistics';
+import { tokenize } from '../../utils/match/tokens';
+import { Annotator } from '../../utils/dom/annotator';
+import { buildMatchIndex } from '../../utils/kb/match-index';
+import { openKbDb, seedBundledKb } from '../../utils/kb/db';
+import type { KnowledgeBase } from '../../utils/kb/schema';
+
+type Piece = [nodeIndex: number, from: number, to: number, attributes: [string, string][]];
+
+/** Every text node under the root, in document order: the floor's "one TreeWalker read". */
+function readTextNodes(root: Element): { nodes: Text[]; text: string } {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    parts.push((n as Text).data);
+  }
+  return { nodes, text: parts.join('') };
+}
+
+/** What the background sends the content script: built before any timing starts. */
+const indexOf = (kb: KnowledgeBase) => buildMatchIndex(kb.version, kb.entities);
+
+const bench = {
+  /** The whole engine, synchronously: build the matcher, read, match, wrap. */
+  engine(kb: KnowledgeBase) {
+    const index = indexOf(kb);
+    const t0 = performance.now();
+    const matcher = new PageMatcher(index);
+    const root = findArticleRoot(document);
+    const collected = collectText(root);
+    const { mentions } = matcher.match(collected.text);
+    const highlights = wrapMentions(collected, mentions);
+    const ms = performance.now() - t0;
+    return { ms, mentions: mentions.length, elements: highlights.reduce((n, h) => n + h.elements.length, 0) };
+  },
+
+  /** Where the engine's time goes, phase by phase (ms). */
+  phases(kb: KnowledgeBase) {
+    const index = indexOf(kb);
+    const times: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      times[name] = now - t;
+      t = now;
+    };
+    const matcher = new PageMatcher(index);
+    lap('build matcher');
+    const root = findArticleRoot(document);
+    lap('find article');
+    const collected = collectText(root);
+    lap('collect text');
+    const { mentions } = matcher.match(collected.text);
+    lap('match (tokenize + names + statistics)');
+    const plans = planWraps(collected, mentions);
+    lap('plan wraps');
+    applyWraps(plans, 0, plans.length);
+    lap('wrap');
+    return times;
+  },
+
+  /** The matching phase taken apart (ms): tokenising, names, statistics, on the whole text. */
+  matchParts(kb: KnowledgeBase) {
+    const index = indexOf(kb);
+    const vocabulary = new Vocabulary();
+    const names = new NameMatcher(index, vocabulary);
+    const stats = new StatisticMatcher(index, vocabulary);
+    const { text } = collectText(findArticleRoot(document));
+    let t = performance.now();
+    const tokens = tokenize(text, vocabulary);
+    const tokenizeMs = performance.now() - t;
+    const seen = new Uint8Array(vocabulary.size);
+    for (const id of tokens.ids) if (id >= 0) seen[id] = 1;
+    names.prepare(seen);
+    t = performance.now();
+    names.find(tokens, new Set());
+    const namesMs = performance.now() - t;
+    t = performance.now();
+    stats.find(tokens);
+    const statsMs = performance.now() - t;
+    return { words: tokens.count, tokenizeMs, namesMs, statsMs };
+  },
+
+  /**
+   * What the engine produces, as pieces the floor can reproduce without matching: each
+   * highlight element's text-node position and offsets, and the attributes it carries (the
+   * floor must give the same result, attributes included).
+   */
+  pieces(kb: KnowledgeBase): Piece[] {
+    const root = findArticleRoot(document);
+    const { nodes } = readTextNodes(root);
+    const position = new Map(nodes.map((n, i) => [n, i]));
+    const collected = collectText(root);
+    const { mentions } = new PageMatcher(indexOf(kb)).match(collected.text);
+    const plans = planWraps(collected, mentions);
+    const located = plans.flatMap((plan) => plan.pieces.map((p) => [position.get(p.node)!, p.from, p.to] as const));
+    const highlights = applyWraps(plans, 0, plans.length).flatMap((h) => h.elements);
+    return located.map(([index, from, to], i) => {
+      const el = highlights[i]!;
+      return [index, from, to, el.getAttributeNames().map((name) => [name, el.getAttribute(name)!] as [string, string])];
+    });
+  },
+
+  /** The floor: one TreeWalker read of the text, then wrapping the given pieces in one pass. */
+  floor(pieces: Piece[]) {
+    const t0 = performance.now();
+    const root = findArticleRoot(document);
+    const { nodes } = readTextNodes(root);
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const [index, from, to, attributes] = pieces[i]!;
+      const node = nodes[index]!;
+      if (to < node.data.length) node.splitText(to);
+      const target = from > 0 ? node.splitText(from) : node;
+      const el = document.createElement('met-mention');
+      for (const [name, value] of attributes) el.setAttribute(name, value);
+      target.replaceWith(el);
+      el.appendChild(target);
+    }
+    return { ms: performance.now() - t0 };
+  },
+
+  /** The product's path: chunked annotation, resolving when done, counting long tasks. */
+  async chunked(kb: KnowledgeBase) {
+    const index = indexOf(kb);
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask' });
+    const t0 = performance.now();
+    const annotator = new Annotator(document, new PageMatcher(index), new AbortController().signal);
+    await annotator.start();
+    const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return { ms, longTasks: longTasks.length, longest: Math.max(0, ...longTasks) };
+  },
+
+  /** mark.js given the same alias list (one pass per alias, as the library works). */
+  markjs(aliases: string[]) {
+    return new Promise<{ ms: number }>((resolve) => {
+      const root = findArticleRoot(document);
+      const t0 = performance.now();
+      // @ts-expect-error mark.js is injected as a global by the bench page.
+      new window.Mark(root).mark(aliases, {
+        separateWordSearch: false,
+        accuracy: 'exactly',
+        diacritics: false,
+        done: () => resolve({ ms: performance.now() - t0 }),
+      });
+    });
+  },
+
+  /** Seeds a KB into IndexedDB with the product's code; the baseline writes tiny records. */
+  async seed(kb: KnowledgeBase) {
+    indexedDB.deleteDatabase('met-context');
+    const db = await openKbDb();
+    const t0 = performance.now();
+    await seedBundledKb(db, kb);
+    const ms = performance.now() - t0;
+    db.close();
+    const base = await new Promise<number>((resolve) => {
+      const req = indexedDB.open('bench-baseline', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('s', { keyPath: 'id' });
+      req.onsuccess = () => {
+        const tx = req.result.transaction('s', 'readwrite');
+        const t = performance.now();
+        for (let i = 0; i < kb.entities.length; i++) tx.objectStore('s').put({ id: i });
+        tx.oncomplete = () => resolve(performance.now() - t);
+      };
+    });
+    return { ms, baselineMs: base };
+  },
+};
+
+(window as unknown as { MetBench: typeof bench }).MetBench = bench;

@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CardController } from '../../utils/card/controller';
+import { decorateMention } from '../../utils/dom/mention-element';
+import { KbService } from '../../utils/kb/service';
+import { loadBundledKb } from '../helpers/kb';
+
+const kb = loadBundledKb();
+
+/** An article with the mentions the annotator would have made. */
+function setUp() {
+  document.body.innerHTML = `
+    <article>
+      <p>Published on <time datetime="2025-03-06T09:00:00Z">6 March</time>.</p>
+      <p>The Home Secretary, <span id="cooper">Yvette Cooper</span>, welcomed it, as did <span id="rowley">Sir Mark Rowley</span>.</p>
+      <p>Read <a href="/more">more on <span id="linked">Lee Freeman</span></a>.</p>
+    </article>`;
+  const mentions: Record<string, HTMLElement> = {};
+  for (const [slot, entityId] of [['cooper', 'yvette-cooper'], ['rowley', 'mark-rowley'], ['linked', 'lee-freeman']] as const) {
+    const placeholder = document.getElementById(slot)!;
+    const el = document.createElement('met-mention');
+    placeholder.replaceWith(el);
+    decorateMention(el, { entityId, type: 'person' }, 0);
+    el.append(placeholder.textContent!);
+    mentions[slot] = el;
+  }
+  const controller = new AbortController();
+  const service = new KbService(async () => kb);
+  const host = document.createElement('div');
+  host.id = 'card-host';
+  const card = new CardController({
+    doc: document,
+    fetchEntity: (id) => service.entity(id),
+    readingOf: () => undefined,
+    createSurface: async () => {
+      document.body.append(host);
+      return { host, container: host, remove: () => host.remove() };
+    },
+    signal: controller.signal,
+    today: () => '2026-11-25',
+  });
+  return { mentions, controller, card, host };
+}
+
+const surface = () => document.querySelector<HTMLElement>('#card-host .surface');
+const title = () => document.querySelector('#card-host .card h2')?.textContent;
+const live = () => document.querySelector('#card-host [aria-live]')?.textContent;
+const key = (target: Element, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+
+let env: ReturnType<typeof setUp>;
+const layout = Element.prototype.getBoundingClientRect;
+beforeEach(() => {
+  // happy-dom does no layout: every box is empty at 0,0 in a 0×0 viewport, which Floating UI
+  // rightly reads as a mention out of sight. Give the page the viewport and boxes a browser would.
+  Element.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 100, 20);
+  for (const [side, size] of [['clientWidth', 1024], ['clientHeight', 768]] as const) {
+    Object.defineProperty(document.documentElement, side, { value: size, configurable: true });
+  }
+  env = setUp();
+});
+afterEach(() => {
+  env.controller.abort();
+  Element.prototype.getBoundingClientRect = layout;
+});
+
+describe('the card controller, by keyboard', () => {
+  it('makes each mention a focusable button that opens a dialog, but not inside a link', () => {
+    const { cooper, linked } = env.mentions;
+    expect([cooper!.tabIndex, cooper!.getAttribute('role'), cooper!.getAttribute('aria-haspopup'), cooper!.getAttribute('aria-expanded')]).toEqual([0, 'button', 'dialog', 'false']);
+    expect(linked!.hasAttribute('tabindex')).toBe(false);
+    expect(linked!.hasAttribute('role')).toBe(false);
+  });
+
+  it('opens on focus, says what was true at the article’s date, and announces the card', async () => {
+    env.mentions.cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    expect(surface()!.getAttribute('role')).toBe('dialog');
+    expect(surface()!.textContent).toContain('At the time of this article (March 2025), Yvette Cooper was Home Secretary (until September 2025)');
+    expect(env.mentions.cooper!.getAttribute('aria-expanded')).toBe('true');
+    expect(live()).toMatch(/^Person: Yvette Cooper\. /);
+  });
+
+  it('moves focus into the card on Enter, and back to the mention on Escape', async () => {
+    const { cooper } = env.mentions;
+    cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    key(cooper!, 'Enter');
+    expect(document.activeElement).toBe(surface());
+    key(surface()!, 'Escape');
+    expect(surface()).toBeNull();
+    expect(document.activeElement).toBe(cooper);
+    expect(cooper!.getAttribute('aria-expanded')).toBe('false');
+    expect(live()).toBe('');
+  });
+
+  it('returns focus to the mention when Tab or Shift+Tab would leave the card', async () => {
+    const { cooper } = env.mentions;
+    cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    key(cooper!, 'Enter');
+    const stops = [...surface()!.querySelectorAll<HTMLElement>('a[href], button')];
+    stops.at(-1)!.focus();
+    key(stops.at(-1)!, 'Tab');
+    expect(surface()).toBeNull();
+    expect(document.activeElement).toBe(cooper);
+
+    key(cooper!, 'Enter');
+    await vi.waitFor(() => expect(document.activeElement).toBe(surface()));
+    surface()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
+    expect(surface()).toBeNull();
+    expect(document.activeElement).toBe(cooper);
+  });
+
+  it('shows one card at a time: focusing the next mention replaces it', async () => {
+    env.mentions.cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    env.mentions.rowley!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'));
+    expect(document.querySelectorAll('#card-host .surface').length).toBe(1);
+    expect(env.mentions.cooper!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('opens the card of a mention inside a link when the link is focused', async () => {
+    document.querySelector<HTMLElement>('a')!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Lee Freeman'));
+  });
+
+  it('opens a related entity’s card from its chip, keeping focus in the card', async () => {
+    const { rowley } = env.mentions;
+    rowley!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'));
+    key(rowley!, 'Enter');
+    const chip = document.querySelector<HTMLButtonElement>('#card-host .chip[data-related-id="casey-review"]')!;
+    chip.focus();
+    chip.click();
+    await vi.waitFor(() => expect(title()).toBe('Baroness Casey Review of the Metropolitan Police'));
+    expect(document.activeElement).toBe(surface());
+  });
+
+  it('removes everything it added when the session ends', async () => {
+    env.mentions.cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    env.controller.abort();
+    await vi.waitFor(() => expect(document.getElementById('card-host')).toBeNull());
+    await env.card.open(env.mentions.rowley!);
+    expect(document.getElementById('card-host')).toBeNull();
+    expect(env.mentions.rowley!.getAttribute('aria-expanded')).toBe('false');
+  });
+});

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { Card } from '../../components/Card';
+import { buildCardModel } from '../../utils/card/model';
+import { holdingAt, rolesAtArticleDate } from '../../utils/card/timing';
+import { chooseTheme, luminance } from '../../utils/card/theme';
+import { loadBundledKb } from '../helpers/kb';
+
+const kb = loadBundledKb();
+const byId = (id: string) => kb.entities.find((e) => e.id === id)!;
+const TODAY = '2026-11-25';
+
+function cardText(id: string, articleDate?: string): string {
+  const root = document.createElement('div');
+  render(<Card model={buildCardModel(byId(id), [], { articleDate, today: TODAY })} titleId="t" />, root);
+  return root.textContent ?? '';
+}
+
+describe('what was true at the article’s date', () => {
+  it.each([
+    // [person, article date, what the card says]
+    ['yvette-cooper', '2025-03-06', 'At the time of this article (March 2025), Yvette Cooper was Home Secretary (until September 2025) and had not yet become Foreign Secretary (from September 2025).'],
+    ['mark-rowley', '2019-03-14', 'At the time of this article (March 2019), Sir Mark Rowley had not yet become Commissioner of the Metropolitan Police (from 12 September 2022).'],
+    ['mark-rowley', '2016-05-01', 'At the time of this article (May 2016), Sir Mark Rowley was Head of Met counter-terrorism (until 2018) and had not yet become Commissioner of the Metropolitan Police (from 12 September 2022).'],
+    ['louise-casey', '2022-11-01', 'At the time of this article (November 2022), Baroness Louise Casey was Lead, independent review of the Metropolitan Police (until March 2023).'],
+  ])('%s on %s', (id, date, expected) => {
+    const model = buildCardModel(byId(id), [], { articleDate: date, today: TODAY });
+    expect(model.atArticle).toBe(expected);
+    expect(cardText(id, date)).toContain(expected);
+  });
+
+  it.each([
+    ['mark-rowley', '2023-01-17', 'the same roles then as now'],
+    ['paul-stephenson', '2010-06-01', 'a role with no start date: unknown in 2010, so nothing is claimed'],
+    ['yvette-cooper', '2025-09-10', 'the month the roles changed: too close to call'],
+    ['david-carrick', '2015-01-01', 'no roles'],
+  ])('%s on %s says nothing (%s)', (id, date) => {
+    expect(buildCardModel(byId(id), [], { articleDate: date, today: TODAY }).atArticle).toBeUndefined();
+  });
+
+  it('says nothing when the page gives no date', () => {
+    expect(buildCardModel(byId('yvette-cooper'), [], { today: TODAY }).atArticle).toBeUndefined();
+  });
+
+  it.each([
+    [{ title: 'R', start: '2022-09-12' }, '2022-09-12', 'held'],
+    [{ title: 'R', start: '2022-09-12' }, '2022-09-11', 'not-yet'],
+    [{ title: 'R', start: '2022-09' }, '2022-09-20', 'unknown'],
+    [{ title: 'R', start: '2014', end: '2018' }, '2019-01-01', 'ended'],
+    [{ title: 'R', start: '2014', end: '2018' }, '2018-06-01', 'unknown'],
+    [{ title: 'R', end: '2022-04' }, '2021-01-01', 'unknown'],
+    [{ title: 'R', start: '2016' }, '2023-07', 'held'],
+  ] as const)('role %j on %s is %s', (role, date, expected) => {
+    expect(holdingAt(role, date)).toBe(expected);
+  });
+
+  it('rolesAtArticleDate joins several changes in one sentence', () => {
+    const roles = [
+      { title: 'A', start: '2010', end: '2012' },
+      { title: 'B', start: '2010-05', end: '2013' },
+      { title: 'C', start: '2020' },
+    ];
+    expect(rolesAtArticleDate('N', roles, '2011-06-01', TODAY)).toBe(
+      'At the time of this article (June 2011), N was A (until 2012), was B (until 2013) and had not yet become C (from 2020).',
+    );
+  });
+});
+
+describe('the card by type', () => {
+  it('a person: roles with dates under “Roles and dates”', () => {
+    const text = cardText('lee-freeman');
+    expect(text).toContain('Roles and dates');
+    expect(text).toContain('2017 – 2023Chief Constable of Humberside Police');
+    expect(text).toContain('since 2023HM Inspector of Constabulary and Fire & Rescue Services');
+  });
+
+  it('a review: who commissioned it and when, publication dates, and its latest step as its status', () => {
+    const text = cardText('casey-review', '2022-11-01');
+    expect(text).toContain('Key dates');
+    expect(text).toContain('February 2022Baroness Casey appointed by the Met Commissioner to lead the review');
+    expect(text).toContain('21 March 2023Final report published (after this article)');
+    expect(text).not.toContain('17 October 2022Interim report on the Met’s misconduct system published (after this article)');
+    expect(text).toContain('Latest: Final report published (21 March 2023).');
+  });
+
+  it('an inquiry: commissioned, published and the latest step', () => {
+    const text = cardText('angiolini-inquiry');
+    expect(text).toContain('Inquiry announced by Home Secretary Priti Patel');
+    expect(text).toContain('Latest: Part 2 list of issues published (22 May 2024).');
+    expect(text).not.toContain('after this article');
+  });
+
+  it('an organisation: what it is, with its relation to the Met in its summary', () => {
+    const model = buildCardModel(byId('mopac'), [{ id: 'metropolitan-police', type: 'organisation', name: 'Metropolitan Police Service' }], {});
+    expect(model.typeLabel).toBe('Organisation');
+    expect(model.latestStep).toBeUndefined();
+    expect(model.facts).toEqual([{ label: 'Created, replacing the Metropolitan Police Authority', when: '16 January 2012', afterArticle: false }]);
+  });
+
+  it('a statistic: the measure, the latest value with its date and source, and the series', () => {
+    const model = buildCardModel(byId('stat-999-answered-10s'), [], {});
+    expect(model.stat!.measure).toBeTruthy();
+    expect(model.stat!.latest.value).toMatch(/%$/);
+    expect(model.stat!.series.length).toBe(byId('stat-999-answered-10s').stat!.values.length);
+    expect(model.latestStep).toBeUndefined();
+  });
+});
+
+describe('the card’s theme', () => {
+  it.each([
+    [['rgb(255, 255, 255)', 'rgba(0, 0, 0, 0)'], 'normal', false, 'light'],
+    [['rgb(255, 255, 255)', 'rgba(0, 0, 0, 0)'], 'normal', true, 'dark'], // a light page that ignores the scheme: the system decides
+    [['rgb(17, 17, 17)', 'rgb(255, 255, 255)'], 'normal', false, 'dark'], // a dark page, whatever the system says
+    [['rgba(0, 0, 0, 0)', 'rgb(20, 22, 30)'], 'normal', false, 'dark'], // the root's background shows through a transparent body
+    [['rgb(250, 250, 250)', 'rgba(0, 0, 0, 0)'], 'light dark', true, 'light'], // a page that follows the scheme and still shows light
+    [['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)'], 'normal', true, 'dark'],
+  ])('backgrounds %j, color-scheme %s, system dark %s → %s', (backgrounds, colorScheme, systemDark, expected) => {
+    expect(chooseTheme({ backgrounds, colorScheme, systemDark })).toBe(expected);
+  });
+
+  it('reads luminance from computed colours', () => {
+    expect(luminance('rgb(255, 255, 255)')).toBeCloseTo(1);
+    expect(luminance('rgb(0 0 0 / 0.1)')).toBeUndefined();
+    expect(luminance('transparent')).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Finds figures in tokenised text: percentages ("86.2 per cent", "90.9%"), sums of money
+ * ("£366 million", "£1.2bn"), and counts ("800", "1,000", "seven out of eight", "100+"),
+ * noting "more than", "around" and the like as approximate.
+ */
+import { patternIds, type Tokens } from './tokens';
+import type { Vocabulary } from './vocabulary';
+import type { IndexedStatistic } from '../kb/match-index';
+
+export interface Figure {
+  unit: IndexedStatistic['unit'];
+  value: number;
+  approximate: boolean;
+  /** Offsets of the figure in the text (from "£" to the multiplier, or the number to "per cent"). */
+  start: number;
+  end: number;
+}
+
+/** Counts written as words. "one" is left out: it is far more often a pronoun than a count. */
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20,
+};
+const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, mn: 1e6, bn: 1e9, billion: 1e9 };
+/** Words before a figure that make it approximate ("more than 100", "around 300"). */
+const APPROX_ONE = ['over', 'around', 'about', 'almost', 'nearly', 'some', 'roughly', 'approximately'];
+const APPROX_TWO = ['more than', 'up to', 'at least', 'fewer than', 'less than'];
+
+// Sticky patterns, applied only where a word starts with a digit: far cheaper than running
+// one large pattern over the whole page.
+const NUMBER_AT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
+const PERCENT_AFTER = /\s?(?:%|per\s?cent\b|percent\b)/iy;
+const MULTIPLIER_AFTER = /\s?(bn|billion|million|mn|m|k|thousand)\b/iy;
+/** "seven out of eight areas": the total belongs to the figure; the count is the first number. */
+const TOTAL_AFTER = new RegExp(String.raw`\s(?:out\s)?of\s(?:\d[\d,]*|${Object.keys(WORD_NUMBERS).join('|')})\b`, 'iy');
+/** "one in five officers": a ratio, read as the share it states (20 per cent). */
+const RATIO_AFTER = new RegExp(String.raw`\s+in\s+(\d+|${Object.keys(WORD_NUMBERS).join('|')})\b`, 'iy');
+/** "48-year-old", "24/7": a number joined to a word is not a count a measure tracks. */
+const JOINED_AFTER = /[-\u2010-\u2015/]\p{L}/uy;
+const LETTER_OR_POINT = /[\p{L}.,]/u;
+
+function stickyMatch(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** The words figure reading depends on, as vocabulary ids. */
+export class FigureRules {
+  private readonly numbers = new Map<number, number>();
+  private readonly approxOne = new Set<number>();
+  private readonly approxTwo = new Set<string>();
+  /** "one" counts only as the start of a ratio ("one in five"). */
+  private readonly one: number;
+
+  constructor(vocabulary: Vocabulary) {
+    for (const [word, value] of Object.entries(WORD_NUMBERS)) this.numbers.set(vocabulary.add(word), value);
+    this.one = vocabulary.add('one');
+    for (const word of APPROX_ONE) this.approxOne.add(vocabulary.add(word));
+    for (const pair of APPROX_TWO) this.approxTwo.add(patternIds(vocabulary, pair).join(' '));
+  }
+
+  private isApproximate(tokens: Tokens, k: number): boolean {
+    const prev = tokens.ids[k - 1];
+    if (prev === undefined || prev < 0 || !tokens.joinable[k - 1]) return false;
+    if (this.approxOne.has(prev)) return true;
+    return k >= 2 && tokens.joinable[k - 2] === 1 && this.approxTwo.has(`${tokens.ids[k - 2]} ${prev}`);
+  }
+
+  /** Every figure in the tokenised text, in order. */
+  find(tokens: Tokens): Figure[] {
+    const { text, ids, starts } = tokens;
+    const figures: Figure[] = [];
+    let consumed = -1;
+    for (let k = 0; k < tokens.count; k++) {
+      const start = starts[k]!;
+      if (start < consumed) continue;
+      const firstCode = text.charCodeAt(start);
+      const isDigit = firstCode >= 48 && firstCode <= 57;
+      const wordValue = isDigit ? undefined : ids[k] === this.one ? 1 : this.numbers.get(ids[k]!);
+      if (!isDigit && wordValue === undefined) continue;
+      let end = tokens.ends[k]!;
+      let value = wordValue ?? 0;
+      if (isDigit) {
+        // Digits inside a longer token ("A1", "v2") are not figures.
+        if (LETTER_OR_POINT.test(text[start - 1] ?? ' ')) continue;
+        end = start + stickyMatch(NUMBER_AT, text, start)![0].length;
+        value = Number(text.slice(start, end).replace(/,/g, ''));
+      }
+      const approximate = this.isApproximate(tokens, k);
+      const ratio = stickyMatch(RATIO_AFTER, text, end);
+      if (ratio) {
+        const of = /^\d/.test(ratio[1]!) ? Number(ratio[1]) : WORD_NUMBERS[ratio[1]!.toLowerCase()]!;
+        // "two in 2024" names a year, not a ratio.
+        const isYear = /^(19|20)\d\d$/.test(ratio[1]!);
+        if (of > value && !isYear) {
+          end += ratio[0].length;
+          figures.push({ unit: 'percent', value: Math.round((value / of) * 1000) / 10, approximate: true, start, end });
+          consumed = end;
+          continue;
+        }
+      }
+      if (ids[k] === this.one) continue;
+      const pound = text[start - 1] === '£' ? start - 1 : text[start - 2] === '£' && text[start - 1] === ' ' ? start - 2 : -1;
+      if (isDigit && pound >= 0) {
+        const mult = stickyMatch(MULTIPLIER_AFTER, text, end);
+        if (mult) end += mult[0].length;
+        const factor = mult ? MULTIPLIERS[mult[1]!.toLowerCase()]! : 1;
+        figures.push({ unit: 'gbp', value: Math.round(value * factor), approximate, start: pound, end });
+      } else if (isDigit && stickyMatch(PERCENT_AFTER, text, end)) {
+        end = PERCENT_AFTER.lastIndex;
+        figures.push({ unit: 'percent', value, approximate, start, end });
+      } else {
+        if (stickyMatch(JOINED_AFTER, text, end)) continue;
+        const plus = text[end] === '+';
+        if (plus) end++;
+        const total = stickyMatch(TOTAL_AFTER, text, end);
+        if (total) end += total[0].length;
+        figures.push({ unit: 'count', value, approximate: approximate || plus, start, end });
+      }
+      consumed = end;
+    }
+    return figures;
+  }
+}
