@@ -29,6 +29,12 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
         <h2 id={titleId}>{model.name}</h2>
       </header>
       <p class="summary">{model.summary}</p>
+      {model.note && (
+        <section class="note" aria-label="Your note">
+          <h3>Your note</h3>
+          <p>{model.note}</p>
+        </section>
+      )}
       {stat && (
         <section class="stat" aria-label="Figures">
           <p class="measure">{stat.measure}</p>

@@ -30,3 +30,9 @@ export const CARD_MAX_WIDTH_PX = 360;
 
 /** After flipping a switch, the page needs a moment to apply it before its summary is re-read. */
 export const POPUP_REFRESH_DELAY_MS = 250;
+
+/** How long a mention the popup jumped to stays marked: long enough to catch the eye after the scroll. */
+export const FLASH_DURATION_MS = 1600;
+
+/** Events the popup's timeline shows at most (the latest ones), so the picture stays readable in a 400-pixel popup. */
+export const TIMELINE_MAX_EVENTS = 24;

@@ -9,8 +9,7 @@ import { h, render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { Card } from '../../components/Card';
 import { buildCardModel, type CardModel } from './model';
-import type { Entity } from '../kb/schema';
-import type { RelatedEntity } from '../messages';
+import type { EntityReply } from '../messages';
 import type { StatReading } from '../match/types';
 import { MENTION_TAG, ATTR_ID } from '../dom/mention-element';
 import {
@@ -30,7 +29,7 @@ export interface CardSurface {
 
 export interface CardDeps {
   doc: Document;
-  fetchEntity(id: string): Promise<{ entity: Entity; related: RelatedEntity[] } | null>;
+  fetchEntity(id: string): Promise<EntityReply | null>;
   /** What the page said, for statistics. */
   readingOf(mention: Element): StatReading | undefined;
   createSurface(): Promise<CardSurface>;
@@ -170,7 +169,7 @@ export class CardController {
       const found = await this.deps.fetchEntity(id);
       if (found) {
         const reading = id === mention.getAttribute(ATTR_ID) ? this.deps.readingOf(mention) : undefined;
-        model = buildCardModel(found.entity, found.related, reading);
+        model = buildCardModel(found.entity, found.related, reading, found.note);
       } else status = 'This entry is not in the knowledge base.';
     } catch (error) {
       status = `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`;

@@ -47,6 +47,8 @@ export interface CardModel {
   sources: CardSource[];
   related: RelatedEntity[];
   checked: string;
+  /** The reader's private note, shown as they wrote it (as text). */
+  note?: string;
 }
 
 function cardSource(source: Source): CardSource {
@@ -86,7 +88,7 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   };
 }
 
-export function buildCardModel(entity: Entity, related: RelatedEntity[], reading?: StatReading): CardModel {
+export function buildCardModel(entity: Entity, related: RelatedEntity[], reading?: StatReading, note?: string): CardModel {
   const roles = (entity.roles ?? []).map((r) => ({ label: r.title, when: formatRange(r.start, r.end), sort: r.start ?? '' }));
   const dates = (entity.dates ?? []).map((d) => ({ label: d.label, when: formatDate(d.date), sort: d.date }));
   const facts = [...roles, ...dates].sort((a, b) => a.sort.localeCompare(b.sort)).map(({ label, when }) => ({ label, when }));
@@ -102,5 +104,6 @@ export function buildCardModel(entity: Entity, related: RelatedEntity[], reading
     sources: entity.sources.map(cardSource),
     related,
     checked: formatDate(entity.checked),
+    ...(note ? { note } : {}),
   };
 }
