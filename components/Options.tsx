@@ -3,6 +3,7 @@
  * additions. Renders props and reports choices through callbacks; the page's entrypoint does
  * the storage, permissions and messages.
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CardModel } from '../utils/card/model';
 import type { KbOverview } from '../utils/messages';
@@ -205,6 +206,16 @@ function KnowledgeBase({ overview, selected, message, cardCss, onSelect, onSaveN
   );
 }
 
+/** The form's text fields: key, label, and whether it takes several lines. */
+const ENTRY_FIELDS: [Exclude<keyof EntryForm, 'type'>, string, boolean][] = [
+  ['name', 'Name', false],
+  ['aliases', 'Other names (comma-separated)', false],
+  ['summary', 'Summary (a neutral sentence or two, at least 20 characters)', true],
+  ['publisher', 'Source publisher', false],
+  ['title', 'Source title', false],
+  ['sourceDate', 'Source date (YYYY, YYYY-MM or YYYY-MM-DD)', false],
+];
+
 const EMPTY_FORM: EntryForm = { type: 'person', name: '', aliases: '', summary: '', publisher: '', title: '', sourceDate: '' };
 
 function AddEntry({ message, onAddEntry }: OptionsProps) {
@@ -224,37 +235,24 @@ function AddEntry({ message, onAddEntry }: OptionsProps) {
           onAddEntry(form);
         }}
       >
-        <label>
-          Type
-          <select
-            value={form.type}
-            onChange={(e) => setForm({ ...form, type: (e.currentTarget as HTMLSelectElement).value as EntityType })}
-          >
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Name <input required {...field('name')} />
-        </label>
-        <label>
-          Other names (comma-separated) <input {...field('aliases')} />
-        </label>
-        <label>
-          Summary (a neutral sentence or two, at least 20 characters) <textarea rows={3} required {...field('summary')} />
-        </label>
-        <label>
-          Source publisher <input required {...field('publisher')} />
-        </label>
-        <label>
-          Source title <input required {...field('title')} />
-        </label>
-        <label>
-          Source date (YYYY, YYYY-MM or YYYY-MM-DD) <input required {...field('sourceDate')} />
-        </label>
+        <label for="entry-type">Type</label>
+        <select
+          id="entry-type"
+          value={form.type}
+          onChange={(e) => setForm({ ...form, type: (e.currentTarget as HTMLSelectElement).value as EntityType })}
+        >
+          {ENTITY_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+        {ENTRY_FIELDS.map(([key, label, multiline]) => (
+          <Fragment key={key}>
+            <label for={`entry-${key}`}>{label}</label>
+            {multiline ? <textarea id={`entry-${key}`} rows={3} required {...field(key)} /> : <input id={`entry-${key}`} required={key !== 'aliases'} {...field(key)} />}
+          </Fragment>
+        ))}
         <button type="submit">Add entry</button>
         <Message message={message} area="entry" />
       </form>

@@ -22,6 +22,8 @@ import '@/components/theme.css';
 import './style.css';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
+/** "1 note", "3 notes". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^"[a-zA-Z]+" failed: /, '');
 
 function App() {
@@ -118,7 +120,7 @@ function App() {
           a.download = `${USER_DATA_FORMAT}-${new Date().toISOString().slice(0, 10)}.json`;
           a.click();
           setTimeout(() => URL.revokeObjectURL(url), 0);
-          return `Exported ${data.notes.length} notes and ${data.entities.length} entries.`;
+          return `Exported ${count(data.notes.length, 'note', 'notes')} and ${count(data.entities.length, 'entry', 'entries')}.`;
         })
       }
       onImport={(file) =>
@@ -131,7 +133,7 @@ function App() {
             throw new Error(`${errorText(e)} Nothing was changed.`);
           });
           await loadOverview();
-          return `Imported ${result.notes} notes and ${result.entities} entries.`;
+          return `Imported ${count(result.notes, 'note', 'notes')} and ${count(result.entities, 'entry', 'entries')}.`;
         })
       }
     />
