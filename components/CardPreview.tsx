@@ -7,6 +7,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { CardModel } from '../utils/card/model';
 import { Card } from './Card';
 
+/** On a settings page the card is read at length: no scroll box of its own. */
+const PREVIEW_CSS = '.card { max-height: none; overflow: visible; }';
+
 export function CardPreview({ model, css }: { model: CardModel; css: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -16,6 +19,7 @@ export function CardPreview({ model, css }: { model: CardModel; css: string }) {
     render(
       <>
         <style>{css}</style>
+        <style>{PREVIEW_CSS}</style>
         <Card model={model} titleId="preview-title" />
       </>,
       root,

@@ -18,6 +18,9 @@ const AXIS_Y = 40;
 const ROWS = 3;
 const ROW_GAP = 8;
 
+/** Past this point on the axis the article's label sits left of its line, inside the picture. */
+const ARTICLE_LABEL_FLIP = 0.7;
+
 const px = (x: number) => PAD_X + x * (WIDTH - 2 * PAD_X);
 
 /** Events and the article's date, oldest first, as the text alternative lists them. */
@@ -65,7 +68,10 @@ export function Timeline({ model }: TimelineProps) {
         ))}
         {model.article && (
           <g class="article-date">
-            <line x1={px(model.article.x)} x2={px(model.article.x)} y1={4} y2={AXIS_Y + 4} />
+            <line x1={px(model.article.x)} x2={px(model.article.x)} y1={10} y2={AXIS_Y + 4} />
+            <text x={px(model.article.x)} y={7} text-anchor={model.article.x > ARTICLE_LABEL_FLIP ? 'end' : 'start'}>
+              this article
+            </text>
             <title>{`This article: ${model.article.when}`}</title>
           </g>
         )}
