@@ -24,11 +24,14 @@ const UNLISTED = 'http://unlisted.example/news/seed-2-engage-exit.html';
 const PATTERN = '*://*.unlisted.example/*';
 
 let session: Session;
+/** The first session owns the page server and the profile; a restart reuses both. */
+let first: Session;
 beforeAll(async () => {
-  session = await startSession({ toolbar: true });
+  first = session = await startSession({ toolbar: true });
 });
 afterAll(async () => {
-  await session?.close();
+  if (session !== first) await session?.closeBrowser();
+  await first?.close();
 });
 
 describe('a site outside the news-site list', () => {
@@ -87,5 +90,24 @@ describe('a site outside the news-site list', () => {
     expect(await grantedOrigins(session)).not.toContain(PATTERN);
     expect(await registeredScripts(session)).toEqual([]);
     await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+
+  it('stays on after a browser restart, from the registration the background keeps in step with the permission', async () => {
+    const page = await session.context.newPage();
+    await page.goto(UNLISTED);
+    await clickToolbarButton(session, page);
+    const popup = await openPopup(session, page);
+    await grantSiteAsChromeExtensionsPage(session, PATTERN);
+    await popup.getByRole('button', { name: 'Turn on for unlisted.example' }).click();
+    await page.waitForSelector('met-mention', { timeout: 15_000 });
+
+    await session.closeBrowser();
+    session = await startSession({ userDataDir: first.userDataDir, port: first.port, toolbar: true });
+    const again = await session.context.newPage();
+    await again.goto(UNLISTED);
+    await again.waitForSelector('met-mention', { timeout: 15_000 });
+    expect(await grantedOrigins(session)).toContain(PATTERN);
+    expect((await registeredScripts(session)).flatMap((s) => s.matches)).toEqual([PATTERN]);
+    await again.close();
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BackgroundRequest, EXTENSION_PAGE_ONLY, createMessageListener, type BackgroundReplies } from '../../utils/messages';
 import { CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
 import { addSite, removeSite, type SiteActionDeps } from '../../utils/popup/site-actions';
 import {
@@ -106,5 +107,40 @@ describe('settings', () => {
     await allSitesEnabled.setValue(true);
     await new Promise((r) => setTimeout(r, 0));
     expect(seen.length).toBe(count);
+  });
+});
+
+describe('who may change the reader’s data', () => {
+  const ORIGIN = 'chrome-extension://test-id/';
+  const saved: string[] = [];
+  const handle = createMessageListener<BackgroundRequest, BackgroundReplies>(
+    BackgroundRequest,
+    {
+      getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [] }),
+      getEntity: () => null,
+      getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
+      siteAccessChanged: () => ({ sites: [], injected: false }),
+      getKbOverview: () => ({ status: { storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }, counts: {}, entries: [] }),
+      saveNote: ({ id }) => {
+        saved.push(id);
+        return null;
+      },
+      saveUserEntity: () => ({ id: 'x' }),
+      deleteUserEntity: () => null,
+      getUserData: () => ({ format: 'met-context-user-data', version: 1, notes: [], entities: [] }),
+      importUserData: () => ({ notes: 0, entities: 0 }),
+    },
+    'test-id',
+    { types: EXTENSION_PAGE_ONLY, extensionOrigin: ORIGIN },
+  );
+
+  it('answers data-changing requests from the extension’s own pages only, never from a content script', async () => {
+    const request = { type: 'saveNote', id: 'mark-rowley', text: 'x' };
+    expect(handle(request, { id: 'test-id', url: 'https://www.bbc.co.uk/news' })).toBeUndefined();
+    expect(saved).toEqual([]);
+    await expect(handle(request, { id: 'test-id', url: `${ORIGIN}options.html` })).resolves.toEqual({ ok: true, value: null });
+    expect(saved).toEqual(['mark-rowley']);
+    // Reading stays open to content scripts.
+    expect(handle({ type: 'getStatus' }, { id: 'test-id', url: 'https://www.bbc.co.uk/news' })).toBeDefined();
   });
 });
