@@ -9,6 +9,7 @@
  * `permissions.request` for real; Chromium answers it without a prompt.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   clickToolbarButton,
   grantedOrigins,
@@ -33,6 +34,18 @@ afterAll(async () => {
   if (session !== first) await session?.closeBrowser();
   await first?.close();
 });
+
+/** The reader's way to turn the unlisted site on: toolbar button, then "Turn on" in the popup. */
+async function turnOnUnlisted(): Promise<{ page: Page; popup: Page }> {
+  const page = await session.context.newPage();
+  await page.goto(UNLISTED);
+  await clickToolbarButton(session, page);
+  const popup = await openPopup(session, page);
+  await grantSiteAsChromeExtensionsPage(session, PATTERN);
+  await popup.getByRole('button', { name: 'Turn on for unlisted.example' }).click();
+  await page.waitForSelector('met-mention', { timeout: 15_000 });
+  return { page, popup };
+}
 
 describe('a site outside the news-site list', () => {
   it('is off until the reader turns it on from the popup, which asks for that site alone', async () => {
@@ -75,13 +88,7 @@ describe('a site outside the news-site list', () => {
   });
 
   it('can be removed from the options page, which gives its access back', async () => {
-    const page = await session.context.newPage();
-    await page.goto(UNLISTED);
-    await clickToolbarButton(session, page);
-    const popup = await openPopup(session, page);
-    await grantSiteAsChromeExtensionsPage(session, PATTERN);
-    await popup.getByRole('button', { name: 'Turn on for unlisted.example' }).click();
-    await page.waitForSelector('met-mention', { timeout: 15_000 });
+    const { page, popup } = await turnOnUnlisted();
 
     const options = await openOptions(session);
     await options.getByRole('button', { name: 'Remove unlisted.example and give back its access' }).click();
@@ -93,13 +100,7 @@ describe('a site outside the news-site list', () => {
   });
 
   it('stays on after a browser restart, from the registration the background keeps in step with the permission', async () => {
-    const page = await session.context.newPage();
-    await page.goto(UNLISTED);
-    await clickToolbarButton(session, page);
-    const popup = await openPopup(session, page);
-    await grantSiteAsChromeExtensionsPage(session, PATTERN);
-    await popup.getByRole('button', { name: 'Turn on for unlisted.example' }).click();
-    await page.waitForSelector('met-mention', { timeout: 15_000 });
+    await turnOnUnlisted();
 
     await session.closeBrowser();
     session = await startSession({ userDataDir: first.userDataDir, port: first.port, toolbar: true });
