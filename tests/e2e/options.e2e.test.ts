@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { loadBundledKb } from '../helpers/kb';
-import { cardText, mentionsOn, openOptions, openPage, type Session, startSession } from './harness';
+import { cardText, mentionsOn, openOptions, openPage, openPopup, type Session, startSession } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -35,6 +35,23 @@ async function importText(options: Page, name: string, text: string): Promise<st
   await expect.poll(async () => ((await message.count()) ? message.innerText() : '')).not.toBe(previous);
   return message.innerText();
 }
+
+describe('sites', () => {
+  it('lists a site switched off in the popup and switches it back on, live', async () => {
+    const page = await openPage(session, 'seed-0-rowley-carrick');
+    const count = await page.locator('met-mention').count();
+    const popup = await openPopup(session, page);
+    await popup.getByRole('switch', { name: /Annotate on this site/ }).uncheck();
+    await expect.poll(() => page.locator('met-mention').count()).toBe(0);
+
+    const options = await openOptions(session);
+    expect(await options.getByRole('list', { name: 'Sites you switched off' }).innerText()).toContain('reuters.com');
+    await options.getByRole('button', { name: 'Switch reuters.com back on' }).click();
+    await expect.poll(() => page.locator('met-mention').count()).toBe(count);
+    expect(await options.getByRole('list', { name: 'Sites you switched off' }).count()).toBe(0);
+    await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+});
 
 describe('what to highlight', () => {
   it('hides a type and changes the highlight style on an open page, live', async () => {
