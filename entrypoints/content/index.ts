@@ -45,7 +45,10 @@ export default defineContentScript({
     );
 
     const listed = isListedSite(site);
-    const apply = async (settings: PageSettings) => {
+    // Changes are applied one after another, so a burst of them cannot interleave a stop and a start.
+    let applying = Promise.resolve();
+    const apply = (settings: PageSettings) => (applying = applying.then(() => applyNow(settings)));
+    const applyNow = async (settings: PageSettings) => {
       await session.setLook({ shown: shownTypes(settings.highlight), style: settings.highlight.style });
       if (shouldAnnotate(settings, listed)) await session.start();
       else session.stop();
