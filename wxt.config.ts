@@ -5,12 +5,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // `npm start` launches Chromium itself (scripts/start.mjs); WXT must not open a browser.
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Met Context',
     description:
       "Highlights inquiries, people, organisations and statistics in news about London's Metropolitan Police and explains them from a sourced knowledge base.",
-    // storage: the per-site switch. Host access comes only from the content script's news-site list.
-    permissions: ['storage'],
+    // storage: the switches. activeTab: the popup may read the address of the tab it was opened
+    // on (no install warning). scripting: run on a site the reader adds. Host access comes from
+    // the news-site list, plus one optional permission per site the reader turns on.
+    // See README ("Where it runs") and docs/decisions/2026-11-25-site-permissions.md.
+    permissions: ['storage', 'activeTab', 'scripting'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     action: { default_title: 'Met Context' },
     ...(browser === 'firefox'
       ? {

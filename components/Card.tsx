@@ -35,6 +35,12 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
         </p>
       )}
       {model.latestStep && <p class="latest-step">{model.latestStep}</p>}
+      {model.note && (
+        <section class="note" aria-label="Your note">
+          <h3>Your note</h3>
+          <p>{model.note}</p>
+        </section>
+      )}
       {stat && (
         <section class="stat" aria-label="Figures">
           <p class="measure">{stat.measure}</p>

@@ -1,70 +1,124 @@
-/** The toolbar popup: what the page mentions, and the site switch. Renders props only. */
+/** The toolbar popup: what the page mentions, its timeline, and the switches. Renders props only. */
 import type { PageSummary } from '../utils/page/summary';
 import type { KbStatus } from '../utils/messages';
+import type { TimelineModel } from '../utils/popup/timeline';
 import { groupSummary } from '../utils/popup/view-model';
+import { Timeline } from './Timeline';
 
 export type PopupState =
   | { kind: 'loading' }
+  /** A page no extension may run on (browser pages, extension stores). */
+  | { kind: 'browser-page' }
   | { kind: 'unavailable'; reason: string }
-  | { kind: 'ready'; summary: PageSummary };
+  /** A site outside the curated list: the reader may turn it on, granting access to it alone. */
+  | { kind: 'not-added'; site: string }
+  /** `added`: a site the reader turned on (outside the curated list). */
+  | { kind: 'ready'; summary: PageSummary; added: boolean };
+
+export interface PopupSwitches {
+  site: boolean;
+  all: boolean;
+}
 
 export interface PopupProps {
   state: PopupState;
   kb?: KbStatus;
+  switches: PopupSwitches;
+  timeline?: TimelineModel | null;
+  /** A problem with the last action (a refused permission, a failed registration). */
+  error?: string;
   onToggleSite(enabled: boolean): void;
+  onToggleAll(enabled: boolean): void;
+  onAddSite(site: string): void;
   onReveal(id: string): void;
+  onOpenOptions(): void;
 }
 
-function Body({ state, onToggleSite, onReveal }: PopupProps) {
-  if (state.kind === 'loading') return <p class="muted">Reading this page…</p>;
-  if (state.kind === 'unavailable') return <p class="empty">{state.reason}</p>;
-  const { summary } = state;
+export const BROWSER_PAGE_TEXT =
+  'Extensions cannot run on this page. Browser pages (settings, new tabs, other extensions) and extension stores are closed to every extension.';
+
+function Switch({ label, detail, checked, onChange }: { label: string; detail?: string; checked: boolean; onChange(on: boolean): void }) {
+  return (
+    <label class="switch">
+      <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <span>{label}</span>
+      {detail && <span class="site">{detail}</span>}
+    </label>
+  );
+}
+
+function Summary({ summary, timeline, onReveal }: { summary: PageSummary; timeline?: TimelineModel | null; onReveal(id: string): void }) {
   const groups = groupSummary(summary);
-  const total = summary.entities.length;
   return (
     <>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={summary.enabled}
-          onChange={(e) => onToggleSite((e.currentTarget as HTMLInputElement).checked)}
-        />
-        <span>Annotate on this site</span>
-        <span class="site">{summary.site}</span>
-      </label>
-      {!summary.enabled ? (
-        <p class="empty">Annotation is off for {summary.site}. Switch it on to see what this page mentions.</p>
-      ) : !summary.relevant || total === 0 ? (
-        <p class="empty" data-testid="reason">{summary.reason}</p>
-      ) : (
-        <>
-          <ul class="counts" aria-label="Mentions by type">
-            {groups.map((g) => (
-              <li key={g.type} data-type={g.type}>
-                <strong>{g.entities.length}</strong> {g.label}
+      <ul class="counts" aria-label="Mentions by type">
+        {groups.map((g) => (
+          <li key={g.type} data-type={g.type}>
+            <strong>{g.entities.length}</strong> {g.label}
+          </li>
+        ))}
+      </ul>
+      {timeline && <Timeline model={timeline} />}
+      {groups.map((g) => (
+        <section key={g.type} class="group" data-type={g.type}>
+          <h2>{g.label}</h2>
+          <ul>
+            {g.entities.map((e) => (
+              <li key={e.id}>
+                <button type="button" class="entity" data-id={e.id} onClick={() => onReveal(e.id)}>
+                  <span class="name">{e.name}</span>
+                  {e.differs && <span class="differs">figure differs</span>}
+                  <span class="count" aria-label={`${e.mentions} mentions`}>
+                    {e.mentions}
+                  </span>
+                </button>
               </li>
             ))}
           </ul>
-          {groups.map((g) => (
-            <section key={g.type} class="group" data-type={g.type}>
-              <h2>{g.label}</h2>
-              <ul>
-                {g.entities.map((e) => (
-                  <li key={e.id}>
-                    <button type="button" class="entity" data-id={e.id} onClick={() => onReveal(e.id)}>
-                      <span class="name">{e.name}</span>
-                      {e.differs && <span class="differs">figure differs</span>}
-                      <span class="count" aria-label={`${e.mentions} mentions`}>
-                        {e.mentions}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Body(props: PopupProps) {
+  const { state, switches } = props;
+  if (state.kind === 'loading') return <p class="muted">Reading this page…</p>;
+  if (state.kind === 'browser-page') return <p class="empty" data-testid="state">{BROWSER_PAGE_TEXT}</p>;
+  if (state.kind === 'unavailable') return <p class="empty" data-testid="state">{state.reason}</p>;
+  if (state.kind === 'not-added') {
+    return (
+      <>
+        <p class="empty" data-testid="state">
+          Met Context does not run on {state.site}. It runs on a list of news sites; you can turn it on here too. Your
+          browser will ask to let it read pages on {state.site} only.
+        </p>
+        <button type="button" class="primary" onClick={() => props.onAddSite(state.site)}>
+          Turn on for {state.site}
+        </button>
+      </>
+    );
+  }
+  const { summary } = state;
+  return (
+    <>
+      <Switch label="Annotate on all sites" checked={switches.all} onChange={props.onToggleAll} />
+      <Switch label="Annotate on this site" detail={summary.site} checked={switches.site} onChange={props.onToggleSite} />
+      {!switches.all ? (
+        <p class="empty" data-testid="state">
+          Met Context is off on every site. Switch “Annotate on all sites” on to see what pages mention.
+        </p>
+      ) : !switches.site ? (
+        <p class="empty" data-testid="state">
+          Annotation is off for {summary.site}. Switch it on to see what this page mentions.
+          {state.added && ' Switching it off gave back the access you granted to this site.'}
+        </p>
+      ) : !summary.enabled ? (
+        <p class="muted">Reading this page…</p>
+      ) : !summary.relevant || summary.entities.length === 0 ? (
+        <p class="empty" data-testid="reason">{summary.reason}</p>
+      ) : (
+        <Summary summary={summary} timeline={props.timeline} onReveal={props.onReveal} />
       )}
     </>
   );
@@ -79,12 +133,22 @@ export function Popup(props: PopupProps) {
           {props.kb.problem ?? 'The knowledge base is served from memory.'}
         </p>
       )}
-      <Body {...props} />
-      {props.kb && (
-        <footer class="muted">
-          Knowledge base {props.kb.kbVersion} · {props.kb.entityCount} entries
-        </footer>
+      {props.error && (
+        <p class="notice" role="alert">
+          {props.error}
+        </p>
       )}
+      <Body {...props} />
+      <footer class="muted">
+        {props.kb && (
+          <span>
+            Knowledge base {props.kb.kbVersion} · {props.kb.entityCount} entries ·{' '}
+          </span>
+        )}
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          Settings and your notes
+        </button>
+      </footer>
     </main>
   );
 }

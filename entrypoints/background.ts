@@ -1,7 +1,57 @@
 import { browser } from 'wxt/browser';
 import { KbService } from '@/utils/kb/service';
 import { loadBundle } from '@/utils/kb/bundle';
-import { BackgroundRequest, createMessageListener, type BackgroundReplies } from '@/utils/messages';
+import {
+  BackgroundRequest,
+  EXTENSION_PAGE_ONLY,
+  askTab,
+  createMessageListener,
+  type BackgroundReplies,
+} from '@/utils/messages';
+import { CONTENT_SCRIPT_FILE, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
+import { isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
+import { addedSites } from '@/utils/settings';
+
+/** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
+const PERSIST_REGISTRATIONS = import.meta.env.MANIFEST_VERSION === 3;
+
+const siteAccess: SiteAccessApi = {
+  async grantedOrigins() {
+    // Content-script matches for the curated list show up as origins too; only the reader's count.
+    const { origins = [] } = await browser.permissions.getAll();
+    return origins.filter((o) => {
+      const site = siteOfPattern(o);
+      return site !== null && !isListedSite(site);
+    });
+  },
+  registered: () => browser.scripting.getRegisteredContentScripts(),
+  register: (script) =>
+    browser.scripting.registerContentScripts([
+      { ...script, runAt: 'document_idle', ...(PERSIST_REGISTRATIONS ? { persistAcrossSessions: true } : {}) },
+    ]),
+  update: (script) => browser.scripting.updateContentScripts([script]),
+  unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+};
+
+/** Registrations follow permissions; the added-sites list follows them too (a site given back elsewhere is dropped). */
+async function reconcile(): Promise<string[]> {
+  const sites = await reconcileSites(siteAccess);
+  const added = await addedSites.getValue();
+  const kept = added.filter((s) => sites.includes(s));
+  if (kept.length !== added.length) await addedSites.setValue(kept);
+  return sites;
+}
+
+/** Starts the content script in a tab already open on a site just added (no reload needed). */
+async function injectIfAbsent(tabId: number): Promise<boolean> {
+  const running = await askTab((m) => browser.tabs.sendMessage(tabId, m), { type: 'getPageSummary' }).then(
+    () => true,
+    () => false,
+  );
+  if (running) return false;
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  return true;
+}
 
 export default defineBackground(() => {
   // The bundled KB ships inside the extension; reading it is not a network request.
@@ -10,6 +60,9 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onInstalled.addListener(() => void kb.prepare());
+  void reconcile();
+  browser.permissions.onAdded.addListener(() => void reconcile());
+  browser.permissions.onRemoved.addListener(() => void reconcile());
 
   browser.runtime.onMessage.addListener(
     createMessageListener<BackgroundRequest, BackgroundReplies>(
@@ -18,8 +71,27 @@ export default defineBackground(() => {
         getMatchIndex: () => kb.matchIndex(),
         getEntity: ({ id }) => kb.entity(id),
         getStatus: () => kb.status(),
+        siteAccessChanged: async ({ site, tabId }) => {
+          const sites = await reconcile();
+          const granted = await browser.permissions.contains({ origins: [sitePermissionPattern(site)] });
+          const injected = granted && tabId !== undefined ? await injectIfAbsent(tabId) : false;
+          return { sites, injected };
+        },
+        getKbOverview: () => kb.overview(),
+        saveNote: async ({ id, text }) => {
+          await kb.saveNote(id, text);
+          return null;
+        },
+        saveUserEntity: async ({ entity }) => ({ id: (await kb.saveUserEntity(entity)).id }),
+        deleteUserEntity: async ({ id }) => {
+          await kb.deleteUserEntity(id);
+          return null;
+        },
+        getUserData: () => kb.exportUserData(),
+        importUserData: ({ text }) => kb.importUserData(text),
       },
       browser.runtime.id,
+      { types: EXTENSION_PAGE_ONLY, extensionOrigin: browser.runtime.getURL('/') },
     ),
   );
 });

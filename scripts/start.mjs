@@ -105,7 +105,21 @@ const popup = await context.newPage();
 await popup.setViewportSize({ width: 380, height: 640 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
 await popup.waitForSelector('.counts');
+await popup.waitForSelector('.timeline svg');
 await shot(popup, 'popup.png');
+
+// The options page: the knowledge base with one entry's card open.
+const options = await context.newPage();
+await options.setViewportSize({ width: 900, height: 800 });
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.waitForSelector('[data-testid="kb-version"]');
+await options.getByLabel('Search by name').fill('Casey');
+await options.locator('.results .entity').first().click();
+await options.waitForSelector('[data-testid="card-preview"]');
+await options.evaluate(() => document.getElementById('kb-heading').scrollIntoView({ block: 'start' }));
+await shot(options, 'options-kb.png');
+await options.evaluate(() => window.scrollTo(0, 0));
+await shot(options, 'options-sites.png');
 
 await context.close();
 await server.close();

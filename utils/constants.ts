@@ -39,3 +39,9 @@ export const POPUP_REFRESH_DELAY_MS = 250;
 export const MATCH_SLICE_CHARS = 16_000;
 /** Work done before yielding to the page: well under the 50 ms that makes a task "long". */
 export const TASK_BUDGET_MS = 12;
+
+/** How long a mention the popup jumped to stays marked: long enough to catch the eye after the scroll. */
+export const FLASH_DURATION_MS = 1600;
+
+/** Events the popup's timeline shows at most (the latest ones), so the picture stays readable in a 400-pixel popup. */
+export const TIMELINE_MAX_EVENTS = 24;

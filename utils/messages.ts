@@ -7,15 +7,31 @@ import * as v from 'valibot';
 import type { Entity, EntityType } from './kb/schema';
 import type { MatchIndex } from './kb/match-index';
 import type { PageSummary } from './page/summary';
+import type { UserData } from './kb/user-data';
+import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from './kb/user-data';
 
 const EntityId = v.pipe(v.string(), v.maxLength(200));
+const Site = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/));
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-/** Requests the background answers (from content scripts and the popup). */
-export const BackgroundRequest = v.variant('type', [
+/** Requests the background answers (from content scripts, the popup and the options page). */
+const BACKGROUND_REQUESTS = [
   v.strictObject({ type: v.literal('getMatchIndex') }),
   v.strictObject({ type: v.literal('getEntity'), id: EntityId }),
   v.strictObject({ type: v.literal('getStatus') }),
-]);
+  /** After the popup or options page granted or gave back the permission for a site. */
+  v.strictObject({ type: v.literal('siteAccessChanged'), site: Site, tabId: v.optional(TabId) }),
+  v.strictObject({ type: v.literal('getKbOverview') }),
+  /** An empty text deletes the note. */
+  v.strictObject({ type: v.literal('saveNote'), id: EntityId, text: v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS)) }),
+  /** The entry is checked against the KB schema by the background before it is stored. */
+  v.strictObject({ type: v.literal('saveUserEntity'), entity: v.unknown() }),
+  v.strictObject({ type: v.literal('deleteUserEntity'), id: EntityId }),
+  v.strictObject({ type: v.literal('getUserData') }),
+  /** The text of the file; a little over the limit passes here so the background can name the problem. */
+  v.strictObject({ type: v.literal('importUserData'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES * 4)) }),
+] as const;
+export const BackgroundRequest = v.variant('type', BACKGROUND_REQUESTS);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
 /** Requests a tab's content script answers (from the popup). */
@@ -40,10 +56,32 @@ export interface KbStatus {
   problem?: string;
 }
 
+export interface EntityReply {
+  entity: Entity;
+  related: RelatedEntity[];
+  /** The reader's private note on it, if any. */
+  note?: string;
+  /** One of the reader's own entries. */
+  own?: boolean;
+}
+
+export interface KbOverview {
+  status: KbStatus;
+  counts: Partial<Record<EntityType, number>>;
+  entries: { id: string; type: EntityType; name: string; own: boolean; noted: boolean }[];
+}
+
 export interface BackgroundReplies {
   getMatchIndex: MatchIndex;
-  getEntity: { entity: Entity; related: RelatedEntity[] } | null;
+  getEntity: EntityReply | null;
   getStatus: KbStatus;
+  siteAccessChanged: { sites: string[]; injected: boolean };
+  getKbOverview: KbOverview;
+  saveNote: null;
+  saveUserEntity: { id: string };
+  deleteUserEntity: null;
+  getUserData: UserData;
+  importUserData: { notes: number; entities: number };
 }
 
 export interface TabReplies {
@@ -60,22 +98,41 @@ type Handlers<R extends { type: string }, Replies> = {
 
 interface MinimalSender {
   id?: string;
+  /** The sending document's address: an extension page's starts with the extension's origin. */
+  url?: string;
 }
+
+/**
+ * Requests that change the reader's data or the extension's reach: only the extension's own
+ * pages (popup, options) may send them, never a content script running inside a web page.
+ */
+export const EXTENSION_PAGE_ONLY = new Set<BackgroundRequest['type']>([
+  'siteAccessChanged',
+  'saveNote',
+  'saveUserEntity',
+  'deleteUserEntity',
+  'getUserData',
+  'importUserData',
+]);
 
 /**
  * Builds a runtime.onMessage listener. It answers only well-formed requests from this
  * extension; anything else gets no answer at all (returning undefined leaves it to others).
+ * With `pagesOnly`, the listed types are answered only when sent from a page under
+ * `extensionOrigin`.
  */
 export function createMessageListener<R extends { type: string }, Replies>(
   schema: v.GenericSchema<unknown, R>,
   handlers: Handlers<R, Replies>,
   extensionId: string,
+  pagesOnly?: { types: ReadonlySet<string>; extensionOrigin: string },
 ) {
   return (message: unknown, sender: MinimalSender): Promise<Reply<unknown>> | undefined => {
     if (sender.id !== extensionId) return undefined;
     const parsed = v.safeParse(schema, message);
     if (!parsed.success) return undefined;
     const request = parsed.output;
+    if (pagesOnly?.types.has(request.type) && !sender.url?.startsWith(pagesOnly.extensionOrigin)) return undefined;
     const handler = handlers[request.type as R['type']] as (r: R) => unknown;
     return Promise.resolve()
       .then(() => handler(request))

@@ -1,13 +1,56 @@
 /**
- * The reader's switches, kept in extension storage so they persist across reloads and
- * restarts and reach every open tab (each content script watches them).
+ * The reader's switches, kept in extension storage (WXT's versioned storage items) so they
+ * persist across reloads, restarts and updates and reach every open tab: each content script
+ * watches them and applies a change without a reload.
  */
 import { storage } from 'wxt/utils/storage';
+import { ENTITY_TYPES, type EntityType } from './kb/schema';
 import { siteKey } from './sites';
 
-/** Sites the reader has switched off, by site key (host without "www."). */
+function normaliseSites(sites: unknown): string[] {
+  if (!Array.isArray(sites)) return [];
+  return [...new Set(sites.filter((s): s is string => typeof s === 'string').map(siteKey))].sort();
+}
+
+/**
+ * Sites the reader has switched off, by site key (host without "www.").
+ * v2: keys are normalised, unique and sorted (v1 stored them as given).
+ */
 export const disabledSites = storage.defineItem<string[]>('local:disabledSites', {
   fallback: [],
+  version: 2,
+  migrations: { 2: normaliseSites },
+});
+
+/**
+ * Sites outside the curated list the reader has turned on (each with its own granted host
+ * permission and a registered content script; see utils/site-access.ts).
+ */
+export const addedSites = storage.defineItem<string[]>('local:addedSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** The one switch for every site at once. */
+export const allSitesEnabled = storage.defineItem<boolean>('local:allSitesEnabled', {
+  fallback: true,
+  version: 1,
+});
+
+export const HIGHLIGHT_STYLES = ['underline', 'tint'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export interface HighlightSettings {
+  /** Types the reader does not want highlighted. Stored as the exceptions, so new types default to on. */
+  hiddenTypes: EntityType[];
+  style: HighlightStyle;
+}
+
+export const DEFAULT_HIGHLIGHT: HighlightSettings = { hiddenTypes: [], style: 'underline' };
+
+/** What to highlight and how. */
+export const highlightSettings = storage.defineItem<HighlightSettings>('local:highlight', {
+  fallback: DEFAULT_HIGHLIGHT,
   version: 1,
 });
 
@@ -18,8 +61,14 @@ export async function isSiteEnabled(hostname: string): Promise<boolean> {
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<void> {
   const key = siteKey(hostname);
   const current = await disabledSites.getValue();
-  const next = enabled ? current.filter((s) => s !== key) : [...new Set([...current, key])];
+  const next = enabled ? current.filter((s) => s !== key) : [...new Set([...current, key])].sort();
   await disabledSites.setValue(next);
+}
+
+export async function setSiteAdded(hostname: string, added: boolean): Promise<void> {
+  const key = siteKey(hostname);
+  const current = await addedSites.getValue();
+  await addedSites.setValue(added ? [...new Set([...current, key])].sort() : current.filter((s) => s !== key));
 }
 
 /** Calls `onChange` whenever the site's switch flips, until the signal aborts. */
@@ -27,4 +76,37 @@ export function watchSiteEnabled(hostname: string, onChange: (enabled: boolean) 
   const key = siteKey(hostname);
   const unwatch = disabledSites.watch((sites) => onChange(!(sites ?? []).includes(key)));
   signal.addEventListener('abort', unwatch, { once: true });
+}
+
+/** Everything that decides whether a page is annotated and how, read at once. */
+export interface PageSettings {
+  allSites: boolean;
+  siteOn: boolean;
+  /** For sites outside the curated list: the reader has turned this one on. */
+  siteAdded: boolean;
+  highlight: HighlightSettings;
+}
+
+export async function readPageSettings(hostname: string): Promise<PageSettings> {
+  const key = siteKey(hostname);
+  const [allSites, disabled, added, highlight] = await Promise.all([
+    allSitesEnabled.getValue(),
+    disabledSites.getValue(),
+    addedSites.getValue(),
+    highlightSettings.getValue(),
+  ]);
+  return { allSites, siteOn: !disabled.includes(key), siteAdded: added.includes(key), highlight };
+}
+
+/** Calls `onChange` with fresh settings whenever any of them changes, until the signal aborts. */
+export function watchPageSettings(hostname: string, onChange: (settings: PageSettings) => void, signal: AbortSignal): void {
+  const reread = () => void readPageSettings(hostname).then((s) => signal.aborted || onChange(s));
+  const unwatchers = [allSitesEnabled, disabledSites, addedSites, highlightSettings].map((item) =>
+    (item as { watch(cb: () => void): () => void }).watch(reread),
+  );
+  signal.addEventListener('abort', () => unwatchers.forEach((u) => u()), { once: true });
+}
+
+export function shownTypes(settings: HighlightSettings): Set<EntityType> {
+  return new Set(ENTITY_TYPES.filter((t) => !settings.hiddenTypes.includes(t)));
 }

@@ -58,3 +58,35 @@ export const NEWS_SITE_MATCHES = NEWS_SITES.map((host) => `*://*.${host}/*`);
 export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');
 }
+
+/** Whether a host is on the curated list (the content script runs there without asking). */
+export function isListedSite(hostname: string): boolean {
+  const key = siteKey(hostname);
+  return NEWS_SITES.some((site) => key === site || key.endsWith(`.${site}`));
+}
+
+/** The host permission a site outside the list needs: the site and its subdomains, http and https. */
+export function sitePermissionPattern(site: string): string {
+  return `*://*.${siteKey(site)}/*`;
+}
+
+/** The site a host permission pattern stands for, or null for broader patterns. */
+export function siteOfPattern(pattern: string): string | null {
+  const m = /^\*:\/\/\*\.([a-z0-9.-]+)\/\*$/.exec(pattern);
+  return m ? m[1]! : null;
+}
+
+/** Pages an extension can never run on: the browser's own pages, stores and local files. */
+export function isScriptablePage(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return false;
+    return !BROWSER_STORE_HOSTS.some((h) => hostname === h);
+  } catch {
+    return false;
+  }
+}
+
+/** Browsers block every extension on their own add-on stores. */
+const BROWSER_STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];

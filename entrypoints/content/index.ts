@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { NEWS_SITE_MATCHES, siteKey } from '@/utils/sites';
-import { isSiteEnabled, watchSiteEnabled } from '@/utils/settings';
+import { NEWS_SITE_MATCHES, isListedSite, siteKey } from '@/utils/sites';
+import { readPageSettings, shownTypes, watchPageSettings, type PageSettings } from '@/utils/settings';
 import { PageSession } from '@/utils/page/session';
+import { shouldAnnotate } from '@/utils/page/should-annotate';
 import { TabRequest, askBackground, createMessageListener, type TabReplies } from '@/utils/messages';
 import cardCss from '@/components/card.css?inline';
 
@@ -43,9 +44,18 @@ export default defineContentScript({
       ),
     );
 
+    const listed = isListedSite(site);
+    // Changes are applied one after another, so a burst of them cannot interleave a stop and a start.
+    let applying = Promise.resolve();
+    const apply = (settings: PageSettings) => (applying = applying.then(() => applyNow(settings)));
+    const applyNow = async (settings: PageSettings) => {
+      await session.setLook({ shown: shownTypes(settings.highlight), style: settings.highlight.style });
+      if (shouldAnnotate(settings, listed)) await session.start();
+      else session.stop();
+    };
     const signal = ctx.signal;
     signal.addEventListener('abort', () => session.stop(), { once: true });
-    watchSiteEnabled(site, (enabled) => (enabled ? void session.start() : session.stop()), signal);
-    if (await isSiteEnabled(site)) await session.start();
+    watchPageSettings(site, (settings) => void apply(settings), signal);
+    await apply(await readPageSettings(site));
   },
 });

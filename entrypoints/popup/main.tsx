@@ -1,62 +1,121 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupState } from '@/components/Popup';
+import { Popup, type PopupState, type PopupSwitches } from '@/components/Popup';
 import { askBackground, askTab, type KbStatus } from '@/utils/messages';
-import { setSiteEnabled } from '@/utils/settings';
+import { allSitesEnabled, readPageSettings, setSiteEnabled, watchPageSettings } from '@/utils/settings';
+import { isListedSite, sitePermissionPattern } from '@/utils/sites';
+import { addSite, browserSiteActions, removeSite } from '@/utils/popup/site-actions';
+import { decidePopupState, popupSwitches } from '@/utils/popup/page-state';
+import { buildTimeline, type TimelineModel } from '@/utils/popup/timeline';
 import { POPUP_REFRESH_DELAY_MS } from '@/utils/constants';
+import type { PageSummary } from '@/utils/page/summary';
+import '@/components/theme.css';
 import './style.css';
 
+const sendToBackground = (m: unknown) => browser.runtime.sendMessage(m);
+
+const siteActions = browserSiteActions();
+
 /** The tab the popup describes: the active one, or `?tab=<id>` (used when opened as a page). */
-async function targetTabId(): Promise<number | undefined> {
+async function targetTab(): Promise<{ id?: number; url?: string }> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  if (Number.isInteger(fromQuery) && fromQuery > 0) {
+    const tab = await browser.tabs.get(fromQuery).catch(() => undefined);
+    return { id: fromQuery, url: tab?.url };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return { id: tab?.id, url: tab?.url };
 }
 
-const CANNOT_RUN =
-  'Met Context does not run on this page. It works on news sites (BBC, Guardian, Standard, Independent and others); browser pages and other sites are not read.';
+async function readSummary(tabId: number): Promise<PageSummary | undefined> {
+  return askTab((m) => browser.tabs.sendMessage(tabId, m), { type: 'getPageSummary' }).catch(() => undefined);
+}
+
+async function readTimeline(summary: PageSummary): Promise<TimelineModel | null> {
+  const replies = await Promise.all(
+    summary.entities.map((e) => askBackground(sendToBackground, { type: 'getEntity', id: e.id }).catch(() => null)),
+  );
+  return buildTimeline(
+    replies.flatMap((r) => (r ? [r.entity] : [])),
+    summary.articleDate,
+  );
+}
 
 function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [kb, setKb] = useState<KbStatus>();
-  const [tabId, setTabId] = useState<number>();
+  const [tab, setTab] = useState<{ id?: number; url?: string }>({});
+  const [switches, setSwitches] = useState<PopupSwitches>({ all: true, site: true });
+  const [timeline, setTimeline] = useState<TimelineModel | null>();
+  const [error, setError] = useState<string>();
 
-  const refresh = async (id: number | undefined) => {
-    if (id === undefined) return setState({ kind: 'unavailable', reason: CANNOT_RUN });
-    try {
-      const summary = await askTab((m) => browser.tabs.sendMessage(id, m), { type: 'getPageSummary' });
-      setState({ kind: 'ready', summary });
-    } catch {
-      setState({ kind: 'unavailable', reason: CANNOT_RUN });
-    }
+  const site = state.kind === 'ready' ? state.summary.site : state.kind === 'not-added' ? state.site : undefined;
+
+  const refresh = async (current = tab) => {
+    const summary = current.id === undefined ? undefined : await readSummary(current.id);
+    const host = summary?.site ?? (current.url ? safeHost(current.url) : undefined);
+    const granted = host ? await browser.permissions.contains({ origins: [sitePermissionPattern(host)] }).catch(() => false) : false;
+    const next = decidePopupState({ url: current.url, summary, granted });
+    if (host) setSwitches(popupSwitches(await readPageSettings(host), host));
+    setState(next);
+    if (next.kind === 'ready' && next.summary.enabled && next.summary.relevant) setTimeline(await readTimeline(next.summary));
   };
+  const refreshSoon = () => setTimeout(() => void refresh(), POPUP_REFRESH_DELAY_MS);
 
   useEffect(() => {
-    void targetTabId().then((id) => {
-      setTabId(id);
-      void refresh(id);
+    void targetTab().then((current) => {
+      setTab(current);
+      void refresh(current);
     });
-    void askBackground((m) => browser.runtime.sendMessage(m), { type: 'getStatus' }).then(setKb, () => undefined);
+    void askBackground(sendToBackground, { type: 'getStatus' }).then(setKb, () => undefined);
   }, []);
+
+  useEffect(() => {
+    if (!site) return;
+    const controller = new AbortController();
+    watchPageSettings(site, (s) => setSwitches(popupSwitches(s, site)), controller.signal);
+    return () => controller.abort();
+  }, [site]);
+
+  const addThisSite = async (host: string) => {
+    setError(undefined);
+    if (!(await addSite(siteActions, host, tab.id))) {
+      setError(`Access to ${host} was not granted, so Met Context stays off there.`);
+      return;
+    }
+    refreshSoon();
+  };
 
   return (
     <Popup
       state={state}
       kb={kb}
-      onToggleSite={async (enabled) => {
-        if (state.kind !== 'ready') return;
-        await setSiteEnabled(state.summary.site, enabled);
-        // The page applies the switch itself (it watches storage); read its summary once it has.
-        setTimeout(() => void refresh(tabId), POPUP_REFRESH_DELAY_MS);
+      switches={switches}
+      timeline={timeline}
+      error={error}
+      onToggleSite={(enabled) => {
+        if (!site) return;
+        if (isListedSite(site)) void setSiteEnabled(site, enabled).then(refreshSoon);
+        else void (enabled ? addThisSite(site) : removeSite(siteActions, site).then(refreshSoon)).catch((e: unknown) => setError(String(e)));
       }}
+      onToggleAll={(enabled) => void allSitesEnabled.setValue(enabled).then(refreshSoon)}
+      onAddSite={(host) => void addThisSite(host).catch((e: unknown) => setError(String(e)))}
       onReveal={(id) => {
-        if (tabId === undefined) return;
-        void askTab((m) => browser.tabs.sendMessage(tabId, m), { type: 'revealEntity', id });
+        if (tab.id === undefined) return;
+        void askTab((m) => browser.tabs.sendMessage(tab.id!, m), { type: 'revealEntity', id });
       }}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
     />
   );
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 render(<App />, document.getElementById('app')!);

@@ -3,4 +3,6 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   runtime: { getManifest(): { version: string; [key: string]: unknown }; sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(k?: unknown): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 };

@@ -19,15 +19,18 @@ describe('the Firefox build', () => {
   it('asks for the same narrow permissions as the Chrome build', () => {
     const firefox = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8'));
     const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
-    expect(chrome.permissions).toEqual(['storage']);
+    // No install-time host access beyond the news-site list; other sites are optional, one at a time.
+    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'scripting']);
     expect(chrome.host_permissions ?? []).toEqual([]);
-    expect(firefox.permissions).toEqual(['storage']);
+    expect(chrome.optional_host_permissions).toEqual(['*://*/*']);
+    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+    expect(firefox.optional_permissions).toEqual(['*://*/*']);
     expect(firefox.content_scripts[0].matches).toEqual(chrome.content_scripts[0].matches);
     expect(chrome.content_scripts[0].matches).not.toContain('<all_urls>');
   });
 
-  it('ships the content script, background, popup and knowledge base', () => {
-    for (const file of ['content-scripts/content.js', 'background.js', 'popup.html', 'kb/index.json', 'kb/people.json', 'kb/statistics.json']) {
+  it('ships the content script, background, popup, options page and knowledge base', () => {
+    for (const file of ['content-scripts/content.js', 'background.js', 'popup.html', 'options.html', 'kb/index.json', 'kb/people.json', 'kb/statistics.json']) {
       expect(existsSync(`${DIR}/${file}`), file).toBe(true);
     }
   });

@@ -3,10 +3,10 @@
  * 127.0.0.1 under real news-site names (Chromium maps every host to the local server; the
  * hosts used here are not on Chromium's HSTS preload list, so plain http works).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
 import { serveFixtures } from '../../scripts/lib/server.mjs';
 
@@ -36,11 +36,24 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(options: { userDataDir?: string; port?: number; extensionDir?: string } = {}): Promise<Session> {
+/**
+ * Flags for sessions that press the toolbar button: the DevTools protocol's
+ * `Extensions.triggerAction` needs a browser-level connection and this switch.
+ */
+const TOOLBAR_ARGS = ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0'];
+
+export async function startSession(
+  options: { userDataDir?: string; port?: number; toolbar?: boolean; extensionDir?: string } = {},
+): Promise<Session> {
   const server = options.port ? null : await serveFixtures();
   const port = options.port ?? server!.port;
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'met-e2e-'));
-  const { context, worker, extensionId } = await launchWithExtension({ userDataDir, port, extensionDir: options.extensionDir });
+  const { context, worker, extensionId } = await launchWithExtension({
+    userDataDir,
+    port,
+    extensionDir: options.extensionDir,
+    extraArgs: options.toolbar ? TOOLBAR_ARGS : [],
+  });
   return {
     context,
     worker,
@@ -164,3 +177,68 @@ export const focusInCard = (page: Page) =>
     const host = document.querySelector('met-card');
     return document.activeElement === host ? (host?.shadowRoot?.activeElement?.className ?? null) : null;
   });
+
+/** A browser-level DevTools connection alongside Playwright's (for the toolbar button). */
+async function browserSession(session: Session): Promise<{ browser: Browser; cdp: CDPSession }> {
+  const [port] = readFileSync(path.join(session.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n');
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  return { browser, cdp: await browser.newBrowserCDPSession() };
+}
+
+/**
+ * Presses the extension's toolbar button on the tab showing `page`, as a reader would. Chrome
+ * grants `activeTab` for that tab (the popup may then read its address); the popup it opens is
+ * a browser view Playwright cannot drive, so tests open the popup as a page afterwards.
+ * Needs a session started with `{ toolbar: true }`.
+ */
+export async function clickToolbarButton(session: Session, page: Page): Promise<void> {
+  await page.bringToFront();
+  const { browser, cdp } = await browserSession(session);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`No tab shows ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: session.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Grants the extension access to a site the way chrome://extensions does ("Site access: on
+ * specific sites"). Chromium shows `permissions.request`'s prompt as a browser dialog that a
+ * headless test cannot answer; with the site already granted here, the popup's real click on
+ * "Turn on" calls `permissions.request` and Chromium answers yes without a prompt.
+ */
+export async function grantSiteAsChromeExtensionsPage(session: Session, pattern: string): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      ([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, host!),
+      [session.extensionId, pattern],
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Host permissions the extension holds beyond its news-site list (what the reader granted). */
+export async function grantedOrigins(session: Session): Promise<string[]> {
+  return session.worker.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
+}
+
+/** The content scripts registered at run time (sites the reader added). */
+export async function registeredScripts(session: Session): Promise<{ id: string; matches?: string[] }[]> {
+  return session.worker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches })),
+  );
+}
+
+/** Opens the options page in a tab. */
+export async function openOptions(session: Session): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.waitForSelector('[data-testid="kb-version"]', { timeout: 10_000 });
+  return page;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadBundledKb } from '../helpers/kb';
-import { mentionsOn, openPage, openPopup, startSession, PAGE_URLS, type Session } from './harness';
+import { cardText, mentionsOn, openPage, openPopup, startSession, PAGE_URLS, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -44,12 +44,62 @@ describe('the popup', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  it('says when the extension cannot run on a page', async () => {
+  it('says when the page is a browser page no extension may run on', async () => {
     const page = await session.context.newPage();
-    await page.goto('http://unlisted.example/seed-2-engage-exit.html');
+    await page.goto('chrome://version');
     const popup = await openPopup(session, page);
-    expect(await popup.locator('.empty').innerText()).toMatch(/does not run on this page/);
+    expect(await popup.locator('[data-testid="state"]').innerText()).toMatch(/Extensions cannot run on this page/);
+    expect(await popup.getByRole('switch').count()).toBe(0);
     await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('draws a timeline of the dated events behind the page, with the article’s own date', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    const popup = await openPopup(session, page);
+    const figure = popup.getByRole('figure');
+    await figure.waitFor();
+    // The picture is one labelled image; its text alternative names the article's date.
+    expect(await popup.getByRole('img', { name: /^Timeline: .*this article is dated 6 March 2025/ }).count()).toBe(1);
+    await popup.getByText('Events as a list').click();
+    const rows = await popup.$$eval('.timeline-list li', (items) => items.map((li) => ({ date: li.getAttribute('data-date'), text: li.textContent })));
+    // Events are oldest first, and come from the entities the page mentions.
+    expect(rows.map((r) => r.date)).toEqual([...rows.map((r) => r.date)].sort());
+    expect(rows).toContainEqual({ date: '2025-03-06', text: '6 March 2025 — this article' });
+    expect(rows.some((r) => r.text?.includes('Sir Mark Rowley: Took the oath and started as Commissioner'))).toBe(true);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('jumps to the first mention of an entity, flashes it and opens its card', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    await page.setViewportSize({ width: 900, height: 400 });
+    const popup = await openPopup(session, page);
+    const name = names.get('sadiq-khan')!;
+    await popup.getByRole('button', { name: new RegExp(name) }).click();
+    const first = page.locator('met-mention[data-met-id="sadiq-khan"]:not([data-met-part])').first();
+    await expect.poll(() => first.getAttribute('data-met-flash')).toBe('');
+    await expect.poll(() => first.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    })).toBe(true);
+    expect(await cardText(page)).toContain(name);
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
+
+describe('the all-sites switch', () => {
+  it('turns annotation off and on in every open tab, without a reload', async () => {
+    const a = await openPage(session, 'seed-2-engage-exit');
+    const b = await openPage(session, 'seed-1-new-met-plan');
+    const counts = [await a.locator('met-mention').count(), await b.locator('met-mention').count()];
+    const popup = await openPopup(session, a);
+    await popup.getByRole('switch', { name: /Annotate on all sites/ }).uncheck();
+    await expect.poll(() => a.locator('met-mention').count()).toBe(0);
+    await expect.poll(() => b.locator('met-mention').count()).toBe(0);
+    expect(await popup.locator('[data-testid="state"]').innerText()).toMatch(/off on every site/);
+    await popup.getByRole('switch', { name: /Annotate on all sites/ }).check();
+    await expect.poll(() => a.locator('met-mention').count()).toBe(counts[0]);
+    await expect.poll(() => b.locator('met-mention').count()).toBe(counts[1]);
+    await Promise.all([a.close(), b.close(), popup.close()]);
   });
 });
 

@@ -4,6 +4,13 @@ import { BackgroundRequest, askBackground, createMessageListener, unwrapReply, t
 
 const EXTENSION_ID = 'test-extension-id';
 
+/** Handlers these tests never reach (each would fail loudly if they did). */
+const notUsedHere = Object.fromEntries(
+  (['siteAccessChanged', 'getKbOverview', 'saveNote', 'saveUserEntity', 'deleteUserEntity', 'getUserData', 'importUserData'] as const).map(
+    (type) => [type, () => Promise.reject(new Error(`${type} is not part of this test`))],
+  ),
+) as unknown as Omit<Parameters<typeof createMessageListener<BackgroundRequest, BackgroundReplies>>[1], 'getMatchIndex' | 'getEntity' | 'getStatus'>;
+
 function listener() {
   const calls: string[] = [];
   const handle = createMessageListener<BackgroundRequest, BackgroundReplies>(
@@ -16,6 +23,7 @@ function listener() {
         return null;
       },
       getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
+      ...notUsedHere,
     },
     EXTENSION_ID,
   );

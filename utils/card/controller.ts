@@ -16,8 +16,7 @@ import { CardLayer, type OpenCard } from '../../components/CardLayer';
 import { buildCardModel } from './model';
 import { chooseTheme, readPageLook } from './theme';
 import { readArticleDate } from '../page/article-date';
-import type { Entity } from '../kb/schema';
-import type { RelatedEntity } from '../messages';
+import type { EntityReply } from '../messages';
 import type { StatReading } from '../match/types';
 import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR } from '../dom/mention-element';
 import {
@@ -38,7 +37,7 @@ export interface CardSurface {
   remove(): void;
 }
 
-type Found = { entity: Entity; related: RelatedEntity[] } | null;
+type Found = EntityReply | null;
 
 export interface CardDeps {
   doc: Document;
@@ -282,6 +281,7 @@ export class CardController {
       reading,
       articleDate: readArticleDate(this.deps.doc),
       today: this.deps.today?.() ?? new Date().toISOString().slice(0, 10),
+      note: settled.found.note,
     });
     return { model, theme };
   }

@@ -45,6 +45,8 @@ export interface CardContext {
   articleDate?: string;
   /** Today (KB date format); the card compares the article's date with it. */
   today?: string;
+  /** The reader's private note on the entity. */
+  note?: string;
 }
 
 /** Types whose dated steps tell their status (commissioned, published, closed). */
@@ -74,6 +76,8 @@ export interface CardModel {
   sources: CardSource[];
   related: RelatedEntity[];
   checked: string;
+  /** The reader's private note, shown as they wrote it (as text). */
+  note?: string;
 }
 
 function cardSource(source: Source): CardSource {
@@ -114,7 +118,7 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
 }
 
 export function buildCardModel(entity: Entity, related: RelatedEntity[], context: CardContext = {}): CardModel {
-  const { reading, articleDate, today } = context;
+  const { reading, articleDate, today, note } = context;
   const later = (date: string | undefined) => Boolean(articleDate && date && isAfter(date, articleDate));
   const roles = (entity.roles ?? []).map((r) => ({ label: r.title, when: formatRange(r.start, r.end), sort: r.start ?? '', afterArticle: later(r.start) }));
   const dates = (entity.dates ?? []).map((d) => ({ label: d.label, when: formatDate(d.date), sort: d.date, afterArticle: later(d.date) }));
@@ -136,5 +140,6 @@ export function buildCardModel(entity: Entity, related: RelatedEntity[], context
     sources: entity.sources.map(cardSource),
     related,
     checked: formatDate(entity.checked),
+    ...(note ? { note } : {}),
   };
 }

@@ -11,6 +11,8 @@ import { allHighlights, applyWraps, planWraps, unwrap } from './highlight';
 import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
+import type { EntityType } from '../kb/schema';
+import { filterMentionTypes } from '../page/type-filter';
 import { MUTATION_DEBOUNCE_MS, TASK_BUDGET_MS } from '../constants';
 import { ATTR_PART } from './mention-element';
 import { yieldToPage } from './yield';
@@ -29,10 +31,15 @@ export class Annotator {
   scans = 0;
   relevance: Relevance = { relevant: false, reason: 'The page has not been read yet.' };
 
+  /**
+   * @param shown the entity types the reader wants highlighted (all when not given); relevance
+   *   is still judged on every mention.
+   */
   constructor(
     private readonly doc: Document,
     private readonly matcher: PageMatcher,
     private readonly signal: AbortSignal,
+    private readonly shown?: ReadonlySet<EntityType>,
   ) {
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
@@ -100,7 +107,8 @@ export class Annotator {
       await pause();
       if (this.signal.aborted) return;
     }
-    const { mentions, relevance } = run.result();
+    const result = run.result();
+    const { mentions, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
     this.relevance = relevance;
     if (!mentions.length) return;
     // Text nodes may have changed while matching yielded: re-read offsets right before writing.

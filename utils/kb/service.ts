@@ -6,7 +6,19 @@ import * as v from 'valibot';
 import { Entity, KnowledgeBase } from './schema';
 import { buildMatchIndex, type MatchIndex } from './match-index';
 import { openKbDb, readAllEntities, readEntity, seedBundledKb, type KbDb } from './db';
-import type { KbStatus, RelatedEntity } from '../messages';
+import {
+  deleteUserEntity,
+  parseUserData,
+  parseUserEntity,
+  readNote,
+  readUserData,
+  readUserEntities,
+  saveNote,
+  saveUserEntity,
+  writeUserData,
+  type UserData,
+} from './user-data';
+import type { EntityReply, KbOverview, KbStatus, RelatedEntity } from '../messages';
 
 export type BundleLoader = () => Promise<unknown>;
 
@@ -94,8 +106,12 @@ export class KbService {
   /** How many times damaged records were repaired from the bundle (in this worker's life). */
   repairs = 0;
 
+  /** Bundled entries (checked, repaired if damaged), then the reader's own (matched on pages like bundled ones). */
   async allEntities(): Promise<Entity[]> {
-    return this.withDb((db) => this.checked(db, readAllEntities), (kb) => kb.entities);
+    return this.withDb(
+      async (db) => [...(await this.checked(db, readAllEntities)), ...(await readUserEntities(db))],
+      (kb) => kb.entities,
+    );
   }
 
   async matchIndex(): Promise<MatchIndex> {
@@ -106,18 +122,92 @@ export class KbService {
     return this.index;
   }
 
-  async entity(id: string): Promise<{ entity: Entity; related: RelatedEntity[] } | null> {
-    const entity = await this.withDb(
-      (db) => this.checked(db, (d) => readEntity(d, id), id),
-      (kb) => kb.entities.find((e) => e.id === id),
+  async entity(id: string): Promise<EntityReply | null> {
+    const found = await this.withDb(
+      async (db) => {
+        const bundled = await this.checked(db, (d) => readEntity(d, id), id);
+        const entity = bundled ?? (await db.get('userEntities', id));
+        return entity && { entity, note: (await readNote(db, id))?.text, own: !bundled };
+      },
+      (kb) => {
+        const entity = kb.entities.find((e) => e.id === id);
+        return entity && { entity, note: undefined, own: false };
+      },
     );
-    if (!entity) return null;
+    if (!found) return null;
     const index = await this.matchIndex();
-    const related = (entity.related ?? [])
+    const related = (found.entity.related ?? [])
       .map((rid) => index.entities.find((e) => e.id === rid))
       .filter((e): e is RelatedEntity => Boolean(e))
       .map(({ id: rid, type, name }) => ({ id: rid, type, name }));
-    return { entity, related };
+    return { entity: found.entity, related, ...(found.note ? { note: found.note } : {}), ...(found.own ? { own: true } : {}) };
+  }
+
+  /** Version, counts by type and every entry's name, for the options page. */
+  async overview(): Promise<KbOverview> {
+    const kb = await this.bundled();
+    const bundledIds = new Set(kb.entities.map((e) => e.id));
+    const all = await this.allEntities();
+    const db = await this.database();
+    const notes = db && !this.problem ? await db.getAllKeys('notes') : [];
+    const counts: KbOverview['counts'] = {};
+    for (const e of all) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    return {
+      status: await this.status(),
+      counts,
+      entries: all
+        .map((e) => ({ id: e.id, type: e.type, name: e.name, own: !bundledIds.has(e.id), noted: notes.includes(e.id) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** The reader's data needs IndexedDB; from memory there is nowhere safe to keep it. */
+  private async writable(): Promise<KbDb> {
+    const db = await this.database();
+    if (!db || this.problem) throw new Error(this.problem ?? 'IndexedDB is not available, so your additions cannot be saved.');
+    return db;
+  }
+
+  private async bundledIds(): Promise<Set<string>> {
+    return new Set((await this.bundled()).entities.map((e) => e.id));
+  }
+
+  /** Own entries change what pages match: the next page gets a fresh index. */
+  private invalidateIndex(): void {
+    this.index = undefined;
+  }
+
+  async saveNote(entityId: string, text: string): Promise<void> {
+    const db = await this.writable();
+    if (!(await this.allEntities()).some((e) => e.id === entityId)) throw new Error(`There is no entry "${entityId}".`);
+    await saveNote(db, entityId, text);
+  }
+
+  async saveUserEntity(input: unknown): Promise<Entity> {
+    const db = await this.writable();
+    const entity = parseUserEntity(input, await this.bundledIds());
+    await saveUserEntity(db, entity);
+    this.invalidateIndex();
+    return entity;
+  }
+
+  async deleteUserEntity(id: string): Promise<void> {
+    await deleteUserEntity(await this.writable(), id);
+    this.invalidateIndex();
+  }
+
+  async exportUserData(): Promise<UserData> {
+    return readUserData(await this.writable());
+  }
+
+  /** Checks the whole file first, then writes it in one transaction. */
+  async importUserData(text: string): Promise<{ notes: number; entities: number }> {
+    const db = await this.writable();
+    const existing = new Set((await this.allEntities()).map((e) => e.id));
+    const data = parseUserData(text, await this.bundledIds(), existing);
+    await writeUserData(db, data);
+    this.invalidateIndex();
+    return { notes: data.notes.length, entities: data.entities.length };
   }
 
   async status(): Promise<KbStatus> {

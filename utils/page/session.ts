@@ -3,21 +3,34 @@
  * and the card share one AbortController, so switching off removes every highlight, listener,
  * observer and the card at once.
  */
+import { readArticleDate } from './article-date';
+import { ENTITY_TYPES, type EntityType } from '../kb/schema';
+import { FLASH_DURATION_MS } from '../constants';
 import { PageMatcher } from '../match/page-matcher';
 import { Annotator } from '../dom/annotator';
 import { CardController, type CardSurface } from '../card/controller';
 import { summarise, type PageSummary } from './summary';
 import { keepCopiesClean } from './clipboard';
 import type { MatchIndex } from '../kb/match-index';
-import type { Entity } from '../kb/schema';
-import type { RelatedEntity } from '../messages';
+import type { EntityReply } from '../messages';
 import { ATTR_ID, ATTR_PART, MENTION_TAG } from '../dom/mention-element';
+
+/** Set on the document root while annotating: the highlight style the reader chose. */
+export const ATTR_HIGHLIGHT_STYLE = 'data-met-highlight';
+/** Set for a moment on a mention the popup jumped to. */
+export const ATTR_FLASH = 'data-met-flash';
+
+export interface PageLook {
+  /** Types to highlight. */
+  shown: ReadonlySet<EntityType>;
+  style: string;
+}
 
 export interface PageSessionDeps {
   doc: Document;
   site: string;
   getIndex(): Promise<MatchIndex>;
-  fetchEntity(id: string): Promise<{ entity: Entity; related: RelatedEntity[] } | null>;
+  fetchEntity(id: string): Promise<EntityReply | null>;
   createSurface(): Promise<CardSurface>;
 }
 
@@ -27,8 +40,24 @@ export class PageSession {
   private card?: CardController;
   private index?: MatchIndex;
   private problem?: string;
+  private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline' };
 
   constructor(private readonly deps: PageSessionDeps) {}
+
+  /**
+   * Applies the reader's highlight settings live: a style change only flips the root
+   * attribute; a change of types re-reads the page with the new filter.
+   */
+  async setLook(look: PageLook): Promise<void> {
+    const typesChanged = [...ENTITY_TYPES].some((t) => look.shown.has(t) !== this.look.shown.has(t));
+    this.look = look;
+    if (!this.running) return;
+    this.deps.doc.documentElement.setAttribute(ATTR_HIGHLIGHT_STYLE, look.style);
+    if (typesChanged) {
+      this.stop();
+      await this.start();
+    }
+  }
 
   get running(): boolean {
     return Boolean(this.controller && !this.controller.signal.aborted);
@@ -46,7 +75,10 @@ export class PageSession {
       return;
     }
     if (controller.signal.aborted) return;
-    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index), controller.signal);
+    const root = this.deps.doc.documentElement;
+    root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
+    controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
+    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index), controller.signal, this.look.shown);
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
@@ -67,7 +99,8 @@ export class PageSession {
   }
 
   summary(): PageSummary {
-    const base = { site: this.deps.site, enabled: this.running };
+    const articleDate = readArticleDate(this.deps.doc);
+    const base = { site: this.deps.site, enabled: this.running, ...(articleDate ? { articleDate } : {}) };
     if (!this.running || !this.annotator || !this.index) {
       return {
         ...base,
@@ -86,14 +119,22 @@ export class PageSession {
     };
   }
 
-  /** Scrolls to the first mention of an entity and opens its card. */
+  /** Scrolls to the first mention of an entity, flashes it and opens its card. */
   reveal(id: string): boolean {
     const first = [...this.deps.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}:not([${ATTR_PART}])`)].find(
       (el) => el.getAttribute(ATTR_ID) === id,
     );
     if (!first || !this.card) return false;
     first.scrollIntoView({ block: 'center' });
+    flash(first);
     void this.card.open(first);
     return true;
   }
+}
+
+/** Marks a mention for a moment so the eye finds it after the jump (CSS animates it). */
+function flash(el: HTMLElement): void {
+  el.removeAttribute(ATTR_FLASH);
+  el.setAttribute(ATTR_FLASH, '');
+  setTimeout(() => el.removeAttribute(ATTR_FLASH), FLASH_DURATION_MS);
 }

@@ -18,6 +18,8 @@ export interface PageSummary {
   site: string;
   enabled: boolean;
   relevant: boolean;
+  /** The article's publication day (YYYY-MM-DD), from the page's metadata. */
+  articleDate?: string;
   /** Why the page was or was not annotated. */
   reason: string;
   /** Distinct entities mentioned, by type. */

@@ -1,0 +1,143 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Options, type OptionsMessage, type OptionsProps } from '@/components/Options';
+import { askBackground, type KbOverview } from '@/utils/messages';
+import {
+  DEFAULT_HIGHLIGHT,
+  addedSites,
+  allSitesEnabled,
+  disabledSites,
+  highlightSettings,
+  setSiteEnabled,
+  type HighlightSettings,
+} from '@/utils/settings';
+import { NEWS_SITES } from '@/utils/sites';
+import { browserSiteActions, removeSite } from '@/utils/popup/site-actions';
+import { buildCardModel } from '@/utils/card/model';
+import { entryFromForm } from '@/utils/options/entries';
+import { MAX_IMPORT_BYTES, USER_DATA_FORMAT } from '@/utils/kb/user-data';
+import cardCss from '@/components/card.css?inline';
+import '@/components/theme.css';
+import './style.css';
+
+const send = (m: unknown) => browser.runtime.sendMessage(m);
+/** "1 note", "3 notes". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^"[a-zA-Z]+" failed: /, '');
+
+function App() {
+  const [sites, setSites] = useState<OptionsProps['sites']>({ all: true, disabled: [], added: [], listed: NEWS_SITES });
+  const [highlight, setHighlight] = useState<HighlightSettings>(DEFAULT_HIGHLIGHT);
+  const [overview, setOverview] = useState<KbOverview>();
+  const [selected, setSelected] = useState<OptionsProps['selected']>();
+  const [message, setMessage] = useState<OptionsMessage>();
+
+  const loadSettings = async () => {
+    const [all, disabled, added, look] = await Promise.all([
+      allSitesEnabled.getValue(),
+      disabledSites.getValue(),
+      addedSites.getValue(),
+      highlightSettings.getValue(),
+    ]);
+    setSites({ all, disabled, added, listed: NEWS_SITES });
+    setHighlight(look);
+  };
+  const loadOverview = () => askBackground(send, { type: 'getKbOverview' }).then(setOverview);
+
+  const select = async (id: string) => {
+    const found = await askBackground(send, { type: 'getEntity', id });
+    if (!found) return setSelected(undefined);
+    setSelected({ model: buildCardModel(found.entity, found.related, { note: found.note }), note: found.note ?? '', own: Boolean(found.own) });
+  };
+
+  useEffect(() => {
+    void loadSettings();
+    void loadOverview();
+    const unwatch = [allSitesEnabled, disabledSites, addedSites, highlightSettings].map((item) =>
+      (item as { watch(cb: () => void): () => void }).watch(() => void loadSettings()),
+    );
+    return () => unwatch.forEach((u) => u());
+  }, []);
+
+  const act = (area: OptionsMessage['area'], work: () => Promise<string | void>) =>
+    void work().then(
+      (text) => setMessage(text ? { area, kind: 'ok', text } : undefined),
+      (e: unknown) => setMessage({ area, kind: 'error', text: errorText(e) }),
+    );
+
+  return (
+    <Options
+      cardCss={cardCss}
+      sites={sites}
+      highlight={highlight}
+      overview={overview}
+      selected={selected}
+      message={message}
+      onToggleAll={(on) => void allSitesEnabled.setValue(on)}
+      onEnableSite={(site) => void setSiteEnabled(site, true)}
+      onRemoveAddedSite={(site) =>
+        act('sites', async () => {
+          await removeSite(browserSiteActions(), site);
+          return `${site} removed; its access was given back.`;
+        })
+      }
+      onToggleType={(type, shown) => {
+        const hiddenTypes = shown ? highlight.hiddenTypes.filter((t) => t !== type) : [...new Set([...highlight.hiddenTypes, type])];
+        void highlightSettings.setValue({ ...highlight, hiddenTypes });
+      }}
+      onStyle={(style) => void highlightSettings.setValue({ ...highlight, style })}
+      onSelect={(id) => void select(id)}
+      onSaveNote={(id, text) =>
+        act('note', async () => {
+          await askBackground(send, { type: 'saveNote', id, text });
+          await Promise.all([select(id), loadOverview()]);
+          return text.trim() ? 'Note saved.' : 'Note removed.';
+        })
+      }
+      onAddEntry={(form) =>
+        act('entry', async () => {
+          const today = new Date().toISOString().slice(0, 10);
+          const { id } = await askBackground(send, { type: 'saveUserEntity', entity: entryFromForm(form, today) });
+          await Promise.all([loadOverview(), select(id)]);
+          return `Added “${form.name.trim()}”. It is highlighted on pages from now on.`;
+        })
+      }
+      onDeleteEntry={(id) =>
+        act('entry', async () => {
+          await askBackground(send, { type: 'deleteUserEntity', id });
+          setSelected(undefined);
+          await loadOverview();
+          return 'Entry deleted.';
+        })
+      }
+      onExport={() =>
+        act('transfer', async () => {
+          const data = await askBackground(send, { type: 'getUserData' });
+          const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = `${USER_DATA_FORMAT}-${new Date().toISOString().slice(0, 10)}.json`;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(url), 0);
+          return `Exported ${count(data.notes.length, 'note', 'notes')} and ${count(data.entities.length, 'entry', 'entries')}.`;
+        })
+      }
+      onImport={(file) =>
+        act('transfer', async () => {
+          // Checked before reading, so a huge file is never loaded into memory.
+          if (file.size > MAX_IMPORT_BYTES) {
+            throw new Error(`The file is too large (${file.size} bytes; the limit is ${MAX_IMPORT_BYTES}). Nothing was changed.`);
+          }
+          const result = await askBackground(send, { type: 'importUserData', text: await file.text() }).catch((e: unknown) => {
+            throw new Error(`${errorText(e)} Nothing was changed.`);
+          });
+          await loadOverview();
+          return `Imported ${count(result.notes, 'note', 'notes')} and ${count(result.entities, 'entry', 'entries')}.`;
+        })
+      }
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);

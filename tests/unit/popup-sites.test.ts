@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BackgroundRequest, EXTENSION_PAGE_ONLY, createMessageListener, type BackgroundReplies } from '../../utils/messages';
+import { CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
+import { addSite, removeSite, type SiteActionDeps } from '../../utils/popup/site-actions';
+import {
+  addedSites,
+  allSitesEnabled,
+  disabledSites,
+  highlightSettings,
+  readPageSettings,
+  shownTypes,
+  watchPageSettings,
+  type PageSettings,
+} from '../../utils/settings';
+
+/** The browser's permissions and registrations, as plain state. */
+function fakeAccess(granted: string[] = []) {
+  const state = { granted: [...granted], scripts: [] as { id: string; matches: string[]; js: string[] }[] };
+  const api: SiteAccessApi = {
+    grantedOrigins: async () => state.granted,
+    registered: async () => state.scripts,
+    register: async (s) => void state.scripts.push(s),
+    update: async (s) => void (state.scripts = state.scripts.map((x) => (x.id === s.id ? { ...x, ...s } : x))),
+    unregister: async (ids) => void (state.scripts = state.scripts.filter((s) => !ids.includes(s.id))),
+  };
+  const deps: SiteActionDeps = {
+    requestPermission: async (origins) => {
+      state.granted.push(...origins);
+      return true;
+    },
+    removePermission: async (origins) => {
+      state.granted = state.granted.filter((o) => !origins.includes(o));
+      return true;
+    },
+    siteAccessChanged: () => reconcileSites(api),
+  };
+  return { state, api, deps };
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('sites the reader adds', () => {
+  it('registers one content script for every granted site, and removes it with the last', async () => {
+    const { state, api } = fakeAccess(['*://*.one.example/*']);
+    expect(await reconcileSites(api)).toEqual(['one.example']);
+    expect(state.scripts).toEqual([{ id: USER_SITES_SCRIPT_ID, matches: ['*://*.one.example/*'], js: [CONTENT_SCRIPT_FILE] }]);
+    state.granted.push('*://*.two.example/*');
+    await reconcileSites(api);
+    expect(state.scripts[0]!.matches).toEqual(['*://*.one.example/*', '*://*.two.example/*']);
+    state.granted = [];
+    await reconcileSites(api);
+    expect(state.scripts).toEqual([]);
+  });
+
+  it('turning a site on asks for that one site, remembers it and registers it; off gives it all back', async () => {
+    const { state, deps } = fakeAccess();
+    expect(await addSite(deps, 'www.unlisted.example')).toBe(true);
+    expect(state.granted).toEqual(['*://*.unlisted.example/*']);
+    expect(await addedSites.getValue()).toEqual(['unlisted.example']);
+    expect(state.scripts.map((s) => s.matches)).toEqual([['*://*.unlisted.example/*']]);
+    await removeSite(deps, 'unlisted.example');
+    expect(state.granted).toEqual([]);
+    expect(await addedSites.getValue()).toEqual([]);
+    expect(state.scripts).toEqual([]);
+  });
+
+  it('changes nothing when the reader declines the permission', async () => {
+    const { state, deps } = fakeAccess();
+    expect(await addSite({ ...deps, requestPermission: async () => false }, 'unlisted.example')).toBe(false);
+    expect(await addedSites.getValue()).toEqual([]);
+    expect(state.scripts).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('migrates the v1 list of switched-off sites to normalised, unique keys', async () => {
+    await fakeBrowser.storage.local.set({
+      disabledSites: ['www.BBC.co.uk', 'bbc.co.uk', 'standard.co.uk'],
+      disabledSites$: { v: 1 },
+    });
+    await disabledSites.migrate();
+    expect(await disabledSites.getValue()).toEqual(['bbc.co.uk', 'standard.co.uk']);
+  });
+
+  it('reads everything a page needs at once, with defaults', async () => {
+    expect(await readPageSettings('www.bbc.co.uk')).toEqual({
+      allSites: true,
+      siteOn: true,
+      siteAdded: false,
+      highlight: { hiddenTypes: [], style: 'underline' },
+    });
+    await highlightSettings.setValue({ hiddenTypes: ['person'], style: 'tint' });
+    expect([...shownTypes((await readPageSettings('bbc.co.uk')).highlight)]).not.toContain('person');
+  });
+
+  it('tells a watching page about any change until it stops watching', async () => {
+    const seen: PageSettings[] = [];
+    const controller = new AbortController();
+    watchPageSettings('bbc.co.uk', (s) => seen.push(s), controller.signal);
+    await allSitesEnabled.setValue(false);
+    await expect.poll(() => seen.at(-1)?.allSites).toBe(false);
+    await highlightSettings.setValue({ hiddenTypes: [], style: 'tint' });
+    await expect.poll(() => seen.at(-1)?.highlight.style).toBe('tint');
+    controller.abort();
+    const count = seen.length;
+    await allSitesEnabled.setValue(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.length).toBe(count);
+  });
+});
+
+describe('who may change the reader’s data', () => {
+  const ORIGIN = 'chrome-extension://test-id/';
+  const saved: string[] = [];
+  const handle = createMessageListener<BackgroundRequest, BackgroundReplies>(
+    BackgroundRequest,
+    {
+      getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [] }),
+      getEntity: () => null,
+      getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
+      siteAccessChanged: () => ({ sites: [], injected: false }),
+      getKbOverview: () => ({ status: { storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }, counts: {}, entries: [] }),
+      saveNote: ({ id }) => {
+        saved.push(id);
+        return null;
+      },
+      saveUserEntity: () => ({ id: 'x' }),
+      deleteUserEntity: () => null,
+      getUserData: () => ({ format: 'met-context-user-data', version: 1, notes: [], entities: [] }),
+      importUserData: () => ({ notes: 0, entities: 0 }),
+    },
+    'test-id',
+    { types: EXTENSION_PAGE_ONLY, extensionOrigin: ORIGIN },
+  );
+
+  it('answers data-changing requests from the extension’s own pages only, never from a content script', async () => {
+    const request = { type: 'saveNote', id: 'mark-rowley', text: 'x' };
+    expect(handle(request, { id: 'test-id', url: 'https://www.bbc.co.uk/news' })).toBeUndefined();
+    expect(saved).toEqual([]);
+    await expect(handle(request, { id: 'test-id', url: `${ORIGIN}options.html` })).resolves.toEqual({ ok: true, value: null });
+    expect(saved).toEqual(['mark-rowley']);
+    // Reading stays open to content scripts.
+    expect(handle({ type: 'getStatus' }, { id: 'test-id', url: 'https://www.bbc.co.uk/news' })).toBeDefined();
+  });
+});

@@ -1,0 +1,29 @@
+/** What the popup says about the tab it was opened on, decided from what it could learn. */
+import type { PopupState, PopupSwitches } from '../../components/Popup';
+import type { PageSummary } from '../page/summary';
+import type { PageSettings } from '../settings';
+import { isListedSite, isScriptablePage, siteKey } from '../sites';
+
+export const NOT_READ_YET =
+  'Met Context has not read this page: it was open before the extension was installed or turned on here. Reload the page to annotate it.';
+
+export interface PopupFacts {
+  /** The tab's address; the popup sees it through `activeTab`, so a missing one is a browser page. */
+  url?: string;
+  /** The content script's answer, if one runs in the tab. */
+  summary?: PageSummary;
+  /** The reader has granted access to this (unlisted) site. */
+  granted: boolean;
+}
+
+export function decidePopupState({ url, summary, granted }: PopupFacts): PopupState {
+  if (summary) return { kind: 'ready', summary, added: !isListedSite(summary.site) };
+  if (!url || !isScriptablePage(url)) return { kind: 'browser-page' };
+  const site = siteKey(new URL(url).hostname);
+  if (isListedSite(site) || granted) return { kind: 'unavailable', reason: NOT_READ_YET };
+  return { kind: 'not-added', site };
+}
+
+export function popupSwitches(settings: PageSettings, site: string): PopupSwitches {
+  return { all: settings.allSites, site: settings.siteOn && (isListedSite(site) || settings.siteAdded) };
+}
