@@ -20,6 +20,6 @@ run('npx wxt build');
 run('npx wxt build -b firefox');
 // Errors fail the run; the only warnings are Preact's innerHTML path (dangerouslySetInnerHTML,
 // which this code never uses) — see README, Reliability.
-run('npx web-ext lint --source-dir .output/firefox-mv2 --no-config-discovery');
+run('npm run --silent lint:firefox');
 run('npx vitest run --config vitest.e2e.config.ts');
 console.log(`npm test finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
