@@ -7,8 +7,15 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { CardModel } from '../utils/card/model';
 import { Card } from './Card';
 
-/** On a settings page the card is read at length: no scroll box of its own. */
-const PREVIEW_CSS = '.card { max-height: none; overflow: visible; }';
+/**
+ * On a settings page the card is read at length (no scroll box of its own) and sits in the
+ * page's flow: the card stylesheet takes its host out of the flow, as a card over an article
+ * must be, which here would pin the preview to the window's corner.
+ */
+const PREVIEW_CSS = `
+  :host { position: static !important; width: auto !important; height: auto !important; display: block !important; z-index: auto !important; }
+  .card { max-height: none; overflow: visible; }
+`;
 
 export function CardPreview({ model, css }: { model: CardModel; css: string }) {
   const host = useRef<HTMLDivElement>(null);

@@ -63,9 +63,9 @@ const bench = {
     lap('collect text');
     const { mentions } = matcher.match(collected.text);
     lap('match (tokenize + names + statistics)');
-    const plans = planWraps(collected, mentions);
+    const jobs = planWraps(collected, mentions);
     lap('plan wraps');
-    applyWraps(plans, 0, plans.length);
+    applyWraps(jobs, 0, jobs.length);
     lap('wrap');
     return times;
   },
@@ -103,9 +103,9 @@ const bench = {
     const position = new Map(nodes.map((n, i) => [n, i]));
     const collected = collectText(root);
     const { mentions } = new PageMatcher(indexOf(kb)).match(collected.text);
-    const plans = planWraps(collected, mentions);
-    const located = plans.flatMap((plan) => plan.pieces.map((p) => [position.get(p.node)!, p.from, p.to] as const));
-    const highlights = applyWraps(plans, 0, plans.length).flatMap((h) => h.elements);
+    const jobs = planWraps(collected, mentions);
+    const located = jobs.flatMap((job) => job.pieces.map((p) => [position.get(job.node)!, p.from, p.to] as const));
+    const highlights = applyWraps(jobs, 0, jobs.length).map((h) => h.element);
     return located.map(([index, from, to], i) => {
       const el = highlights[i]!;
       return [index, from, to, el.getAttributeNames().map((name) => [name, el.getAttribute(name)!] as [string, string])];

@@ -94,3 +94,28 @@ describe('highlighting', () => {
     expect(seen(article)).toEqual(['rowley:Mark Rowley', 'met:Metropolitan Police']);
   });
 });
+
+describe('a text node holding many mentions', () => {
+  const sentence = 'Sir Mark Rowley of the Metropolitan Police. ';
+
+  it.each([
+    ['starting with a mention', sentence.repeat(50)],
+    ['starting with other text', `Earlier: ${sentence.repeat(50)}`],
+  ])('is wrapped in one pass and restored exactly, keeping the page’s own node (%s)', (_, text) => {
+    document.body.innerHTML = '<article><p></p></article>';
+    const p = document.querySelector('p')!;
+    p.textContent = `${text}in London.`;
+    const pageNode = p.firstChild!;
+    const before = document.body.innerHTML;
+    const article = document.querySelector('article')!;
+    const collected = collectText(article);
+    wrapMentions(collected, matcher.match(collected.text).mentions);
+    expect(seen(article)).toHaveLength(100);
+    expect(p.textContent).toBe(`${text}in London.`);
+    expect(pageNode.isConnected).toBe(true);
+    unwrap(allHighlights(document));
+    expect(document.body.innerHTML).toBe(before);
+    expect(p.firstChild).toBe(pageNode);
+    expect(p.childNodes).toHaveLength(1);
+  });
+});

@@ -7,7 +7,7 @@
  * and the observer, leaving the page's DOM as it was.
  */
 import { TextCollector, findArticleRoot } from './collect';
-import { allHighlights, applyWraps, planWraps, unwrap } from './highlight';
+import { allHighlights, applyWraps, planWraps, unwrap, type NodeJob } from './highlight';
 import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
@@ -111,30 +111,27 @@ export class Annotator {
     const { mentions, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
     this.relevance = relevance;
     if (!mentions.length) return;
-    // Text nodes may have changed while matching yielded: re-read offsets right before writing.
-    const plans = planWraps(collected, mentions);
-    let end = plans.length;
-    while (end > 0) {
+    // Text nodes may have changed while matching yielded: each job checks its node first.
+    const jobs = planWraps(collected, mentions);
+    let next = 0;
+    while (next < jobs.length) {
       if (this.signal.aborted) return;
-      const batchEnd = end;
       this.write(() => {
         if (this.doc.getElementById(STYLE_ID) === null) this.addStyle();
-        // Wrap from the end of the page backwards until the task's budget is used.
-        while (end > 0 && performance.now() < deadline) end = this.wrapOne(plans, end);
-        if (end === batchEnd) end = this.wrapOne(plans, end);
+        // At least one node per task, then as many as the task's budget allows.
+        do next = this.wrap(jobs, next);
+        while (next < jobs.length && performance.now() < deadline);
       });
       await pause();
     }
   }
 
-  private wrapOne(plans: ReturnType<typeof planWraps>, end: number): number {
-    for (const { mention, elements } of applyWraps(plans, end - 1, end)) {
-      for (const el of elements) {
-        this.mentionOf.set(el, mention);
-        this.created.add(el);
-      }
+  private wrap(jobs: NodeJob[], index: number): number {
+    for (const { mention, element } of applyWraps(jobs, index, index + 1)) {
+      this.mentionOf.set(element, mention);
+      this.created.add(element);
     }
-    return end - 1;
+    return index + 1;
   }
 
   /** Writes with the observer disconnected, keeping any changes the page made meanwhile. */

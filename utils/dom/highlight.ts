@@ -46,49 +46,105 @@ export interface Highlight {
   elements: HTMLElement[];
 }
 
-export interface WrapPlan {
-  mention: Mention;
-  pieces: Piece[];
-}
-
-/** The read half: where each mention's pieces are, resolved before anything is written. */
-export function planWraps(collected: CollectedText, mentions: readonly Mention[]): WrapPlan[] {
-  return mentions
-    .map((mention) => ({ mention, pieces: piecesOf(collected.segments, mention.start, mention.end) }))
-    .filter((p): p is WrapPlan => p.pieces !== null && p.pieces.length > 0);
+/** One text node and every piece of it to wrap, in order: the unit of writing. */
+export interface NodeJob {
+  node: Text;
+  /** The node's length when it was read: a node the page has changed since is left alone. */
+  length: number;
+  pieces: { from: number; to: number; mention: Mention; part: number }[];
 }
 
 /**
- * The write half: wraps plans [from, to), last first, so splitting a text node never moves a
- * piece not yet wrapped. Call with descending ranges to wrap a page in several tasks. A piece
- * whose text node the page has changed since it was read is left alone (the next scan sees it).
+ * The read half: every text node to write to, with its pieces, in page order, resolved before
+ * anything is written. Grouping by node lets a node holding many mentions (a long unbroken
+ * text) be rebuilt once rather than split once per mention, which copies the node each time.
  */
-export function applyWraps(plans: readonly WrapPlan[], from: number, to: number): Highlight[] {
-  const highlights: Highlight[] = [];
-  for (let i = to - 1; i >= from; i--) {
-    const { mention, pieces } = plans[i]!;
-    if (pieces.some(({ node, to: end }) => !node.isConnected || node.data.length < end)) continue;
-    const elements: HTMLElement[] = [];
-    for (let k = pieces.length - 1; k >= 0; k--) {
-      const { node, from: start, to: end } = pieces[k]!;
-      const doc = node.ownerDocument;
-      if (end < node.data.length) node.splitText(end);
-      const target = start > 0 ? node.splitText(start) : node;
-      const el = doc.createElement(MENTION_TAG);
-      target.replaceWith(el);
-      decorateMention(el, mention, k);
-      el.appendChild(target);
-      elements.unshift(el);
-    }
-    highlights.unshift({ mention, elements });
+export function planWraps(collected: CollectedText, mentions: readonly Mention[]): NodeJob[] {
+  const jobs = new Map<Text, NodeJob>();
+  for (const mention of mentions) {
+    const pieces = piecesOf(collected.segments, mention.start, mention.end);
+    if (!pieces) continue;
+    pieces.forEach(({ node, from, to }, part) => {
+      let job = jobs.get(node);
+      if (!job) jobs.set(node, (job = { node, length: node.data.length, pieces: [] }));
+      job.pieces.push({ from, to, mention, part });
+    });
   }
-  return highlights;
+  return [...jobs.values()];
 }
 
-/** Plans and wraps every mention at once. */
+function newMention(doc: Document): HTMLElement {
+  return doc.createElement(MENTION_TAG);
+}
+
+/**
+ * Wraps one node's pieces. The page's own text node stays in the page (it keeps the text
+ * before the first piece, or the first piece itself), so unwrapping can merge everything back
+ * into it. Few pieces are split off one by one from the end; many are rebuilt in one pass.
+ */
+function applyJob(job: NodeJob): { mention: Mention; part: number; element: HTMLElement }[] {
+  const { node, pieces } = job;
+  if (!node.isConnected || node.data.length !== job.length) return [];
+  const doc = node.ownerDocument;
+  const made: { mention: Mention; part: number; element: HTMLElement }[] = [];
+  if (pieces.length <= 2) {
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const { from, to, mention, part } = pieces[i]!;
+      if (to < node.data.length) node.splitText(to);
+      const target = from > 0 ? node.splitText(from) : node;
+      const element = newMention(doc);
+      target.replaceWith(element);
+      element.appendChild(target);
+      made.unshift({ mention, part, element });
+    }
+  } else {
+    const data = node.data;
+    const first = pieces[0]!.from;
+    // Marks the node's place while the node itself moves into the first highlight.
+    const anchor = first === 0 ? doc.createTextNode('') : null;
+    if (anchor) node.before(anchor);
+    const fragment = doc.createDocumentFragment();
+    let at = first;
+    for (const [i, { from, to, mention, part }] of pieces.entries()) {
+      if (from > at) fragment.appendChild(doc.createTextNode(data.slice(at, from)));
+      const element = newMention(doc);
+      // The first piece at the very start of the node keeps the page's own node.
+      element.appendChild(i === 0 && from === 0 ? node : doc.createTextNode(data.slice(from, to)));
+      fragment.appendChild(element);
+      made.push({ mention, part, element });
+      at = to;
+    }
+    if (at < data.length) fragment.appendChild(doc.createTextNode(data.slice(at)));
+    if (anchor) {
+      node.data = data.slice(0, pieces[0]!.to);
+      anchor.replaceWith(fragment);
+    } else {
+      node.data = data.slice(0, first);
+      node.after(fragment);
+    }
+  }
+  for (const { mention, part, element } of made) decorateMention(element, mention, part);
+  return made;
+}
+
+/**
+ * The write half: applies jobs [from, to). Each job touches one text node, so jobs can be
+ * applied in any order and across several tasks. A node the page has changed since it was
+ * read is left alone (the next scan sees it).
+ */
+export function applyWraps(jobs: readonly NodeJob[], from: number, to: number): { mention: Mention; element: HTMLElement }[] {
+  const made: { mention: Mention; element: HTMLElement }[] = [];
+  for (let i = from; i < to; i++) for (const m of applyJob(jobs[i]!)) made.push(m);
+  return made;
+}
+
+/** Plans and wraps every mention at once, returning each mention's elements. */
 export function wrapMentions(collected: CollectedText, mentions: readonly Mention[]): Highlight[] {
-  const plans = planWraps(collected, mentions);
-  return applyWraps(plans, 0, plans.length);
+  const jobs = planWraps(collected, mentions);
+  const byMention = new Map<Mention, HTMLElement[]>();
+  for (const job of jobs) for (const p of job.pieces) byMention.set(p.mention, []);
+  for (const { mention, element } of applyWraps(jobs, 0, jobs.length)) byMention.get(mention)!.push(element);
+  return [...byMention].filter(([, elements]) => elements.length).map(([mention, elements]) => ({ mention, elements }));
 }
 
 /** Removes highlights, restoring their text in place and merging the split text nodes. */
