@@ -65,6 +65,24 @@ const CASES: HostileCase[] = [
     },
   },
   {
+    name: 'huge-text-node',
+    expect: ['mark-rowley', 'casey-review'],
+    async check(page) {
+      expect((await state(page)).length).toBeGreaterThan(1_000_000);
+      // The mention after a megabyte of figures is found.
+      expect(await page.locator('#figures met-mention[data-met-id="mark-rowley"]').count()).toBe(1);
+    },
+  },
+  {
+    name: 'huge-text-node',
+    expect: ['mark-rowley', 'casey-review'],
+    async check(page) {
+      expect((await state(page)).length).toBeGreaterThan(1_000_000);
+      // The mention after a megabyte of figures is found.
+      expect(await page.locator('#figures met-mention[data-met-id="mark-rowley"]').count()).toBe(1);
+    },
+  },
+  {
     name: 'deep-nesting',
     expect: ['mark-rowley', 'casey-review', 'iopc'],
   },
