@@ -16,6 +16,10 @@ export const RELEVANCE_MIN_ENTITIES = 3;
 export const HIGHLIGHT_CHUNK_SIZE = 400;
 /** Wait after the last page mutation before re-scanning, so bursts of changes cost one scan. */
 export const MUTATION_DEBOUNCE_MS = 300;
+/** A page that never stops changing (a ticking clock) still gets its new content scanned this often. */
+export const MUTATION_MAX_WAIT_MS = 1000;
+/** Rounds of the page removing our highlight elements before annotation stops on that page. */
+export const PAGE_REMOVAL_LIMIT = 3;
 
 /** Hover intent: a pointer resting this long on a mention opens its card (passing over does not). */
 export const CARD_OPEN_DELAY_MS = 250;

@@ -64,4 +64,46 @@ describe('keeping a page annotated', () => {
     expect(document.querySelectorAll('met-mention[data-met-id="stat-999-answered-10s"]')).toHaveLength(600);
     expect(annotator.mentions()).toHaveLength(1800);
   }, 30_000);
+
+  it('keeps up with a page that rewrites its own text node in place (as React and Vue do)', async () => {
+    await annotate('<article><p id="owned"></p><p>The Metropolitan Police in London.</p></article>');
+    const node = document.createTextNode('Sir Mark Rowley said (revision 1).');
+    document.getElementById('owned')!.append(node);
+    await settle();
+    expect(ids()).toContain('mark-rowley');
+    node.data = 'Sir Mark Rowley said (revision 2).';
+    await settle();
+    // The page's text is shown once, as the page last wrote it, and highlighted again.
+    expect(document.getElementById('owned')!.textContent).toBe('Sir Mark Rowley said (revision 2).');
+    expect(document.querySelectorAll('#owned met-mention[data-met-id="mark-rowley"]')).toHaveLength(1);
+  });
+
+  it('stops annotating a page that keeps removing its highlights, and says why', async () => {
+    document.body.innerHTML = '<article><p>Sir Mark Rowley of the Metropolitan Police in London.</p></article>';
+    const remover = new MutationObserver(() => {
+      for (const el of document.querySelectorAll('met-mention')) el.replaceWith(...el.childNodes);
+    });
+    remover.observe(document.body, { childList: true, subtree: true });
+    controller = new AbortController();
+    const annotator = new Annotator(document, matcher, controller.signal);
+    await annotator.start();
+    for (let i = 0; i < 5; i++) await settle();
+    const scans = annotator.scans;
+    await settle();
+    expect(annotator.scans).toBe(scans);
+    expect(document.querySelectorAll('met-mention')).toHaveLength(0);
+    expect(annotator.relevance.reason).toMatch(/keeps removing highlights/);
+    remover.disconnect();
+  }, 20_000);
+
+  it('scans new content on a page that never stops changing (a ticking clock)', async () => {
+    await annotate('<article><p id="clock">0</p><p>Sir Mark Rowley of the Metropolitan Police in London.</p></article>');
+    const tick = setInterval(() => (document.getElementById('clock')!.textContent = String(Date.now())), 100);
+    const late = document.createElement('p');
+    late.textContent = 'Later, Dame Lynne Owens spoke.';
+    document.querySelector('article')!.appendChild(late);
+    await new Promise((resolve) => setTimeout(resolve, MUTATION_DEBOUNCE_MS * 5));
+    clearInterval(tick);
+    expect(ids()).toContain('lynne-owens');
+  });
 });

@@ -7,13 +7,13 @@
  * and the observer, leaving the page's DOM as it was.
  */
 import { TextCollector, findArticleRoot } from './collect';
-import { allHighlights, applyWraps, planWraps, unwrap, type NodeJob } from './highlight';
+import { allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
 import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
 import type { EntityType } from '../kb/schema';
 import { filterMentionTypes } from '../page/type-filter';
-import { MUTATION_DEBOUNCE_MS, TASK_BUDGET_MS } from '../constants';
+import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, PAGE_REMOVAL_LIMIT, TASK_BUDGET_MS } from '../constants';
 import { ATTR_PART } from './mention-element';
 import { yieldToPage } from './yield';
 import highlightCss from './highlight.css?inline';
@@ -27,6 +27,14 @@ export class Annotator {
   private timer?: ReturnType<typeof setTimeout>;
   private scanning?: Promise<void>;
   private rescanWanted = false;
+  /** When the oldest page change not yet scanned happened (for the debounce's maximum wait). */
+  private pendingSince?: number;
+  /** The page's text nodes that wrapping split, with the nodes it made from each. */
+  private readonly splits = new Map<Text, Node[]>();
+  /** Times the page removed the extension's own highlight elements. */
+  private removals = 0;
+  /** Set when annotation stopped because the page keeps removing highlights. */
+  private stopped = false;
   /** Scans run so far (tests and the bench read it to see that the page settles). */
   scans = 0;
   relevance: Relevance = { relevant: false, reason: 'The page has not been read yet.' };
@@ -61,16 +69,57 @@ export class Annotator {
 
   private onMutations(records: MutationRecord[]): void {
     // Only changes the page made arrive here: the extension writes while disconnected.
+    if (this.stopped) return;
+    if (records.some((r) => [...r.removedNodes].some((n) => this.created.has(n as HTMLElement)))) {
+      // A page that strips unknown elements would fight every re-scan: after a few rounds,
+      // leave it as its owner wants it.
+      if (++this.removals >= PAGE_REMOVAL_LIMIT) return this.stop();
+    }
+    const rewritten = new Set(
+      records.filter((r) => r.type === 'characterData' && this.splits.has(r.target as Text)).map((r) => r.target as Text),
+    );
+    if (rewritten.size) this.write(() => rewritten.forEach((node) => this.restore(node)));
     if (records.some((r) => r.type === 'characterData' || r.addedNodes.length > 0)) this.scheduleScan();
   }
 
+  /** The page rewrote a text node that wrapping split: its text is the page's; drop the stale pieces. */
+  private restore(node: Text): void {
+    const created = this.splits.get(node);
+    if (!created) return;
+    this.splits.delete(node);
+    for (const n of created) this.created.delete(n as HTMLElement);
+    restoreSplitNode(node, created);
+  }
+
+  /**
+   * Debounced, so a burst of changes costs one scan, but never postponed past a maximum wait:
+   * a page with a ticking clock changes more often than the debounce.
+   */
   private scheduleScan(): void {
+    const now = performance.now();
+    this.pendingSince ??= now;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.scan(), MUTATION_DEBOUNCE_MS);
+    const delay = Math.min(MUTATION_DEBOUNCE_MS, Math.max(0, this.pendingSince + MUTATION_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => void this.scan(), delay);
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.observer?.disconnect();
+    unwrap(allHighlights(this.doc));
+    this.created.clear();
+    this.splits.clear();
+    this.doc.getElementById(STYLE_ID)?.remove();
+    this.relevance = {
+      relevant: false,
+      reason: 'This page keeps removing highlights, so Met Context has stopped annotating it.',
+    };
   }
 
   /** Runs a scan, or asks for one more after the scan in progress. */
   scan(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.scanning) {
       this.rescanWanted = true;
       return this.scanning;
@@ -86,7 +135,8 @@ export class Annotator {
   }
 
   private async runScan(): Promise<void> {
-    if (this.signal.aborted) return;
+    if (this.signal.aborted || this.stopped) return;
+    this.pendingSince = undefined;
     this.scans++;
     let deadline = performance.now() + TASK_BUDGET_MS;
     const pause = async () => {
@@ -127,7 +177,8 @@ export class Annotator {
   }
 
   private wrap(jobs: NodeJob[], index: number): number {
-    for (const { mention, element } of applyWraps(jobs, index, index + 1)) {
+    const track = (node: Text, created: Node[]) => this.splits.set(node, [...(this.splits.get(node) ?? []), ...created]);
+    for (const { mention, element } of applyWraps(jobs, index, index + 1, track)) {
       this.mentionOf.set(element, mention);
       this.created.add(element);
     }
@@ -149,6 +200,8 @@ export class Annotator {
   private addStyle(): void {
     const style = this.doc.createElement('style');
     style.id = STYLE_ID;
+    // A page that resets everything (`* { all: unset }`) would otherwise show the rules as text.
+    style.setAttribute('style', 'display: none !important');
     style.textContent = highlightCss;
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
   }
@@ -180,6 +233,7 @@ export class Annotator {
     this.observer = undefined;
     unwrap(allHighlights(this.doc));
     this.created.clear();
+    this.splits.clear();
     this.doc.getElementById(STYLE_ID)?.remove();
   }
 }

@@ -82,16 +82,22 @@ function newMention(doc: Document): HTMLElement {
  * before the first piece, or the first piece itself), so unwrapping can merge everything back
  * into it. Few pieces are split off one by one from the end; many are rebuilt in one pass.
  */
-function applyJob(job: NodeJob): { mention: Mention; part: number; element: HTMLElement }[] {
+function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: number; element: HTMLElement }[] {
   const { node, pieces } = job;
   if (!node.isConnected || node.data.length !== job.length) return [];
   const doc = node.ownerDocument;
   const made: { mention: Mention; part: number; element: HTMLElement }[] = [];
+  const text = (data: string) => {
+    const t = doc.createTextNode(data);
+    created.push(t);
+    return t;
+  };
   if (pieces.length <= 2) {
     for (let i = pieces.length - 1; i >= 0; i--) {
       const { from, to, mention, part } = pieces[i]!;
-      if (to < node.data.length) node.splitText(to);
+      if (to < node.data.length) created.push(node.splitText(to));
       const target = from > 0 ? node.splitText(from) : node;
+      if (target !== node) created.push(target);
       const element = newMention(doc);
       target.replaceWith(element);
       element.appendChild(target);
@@ -106,15 +112,15 @@ function applyJob(job: NodeJob): { mention: Mention; part: number; element: HTML
     const fragment = doc.createDocumentFragment();
     let at = first;
     for (const [i, { from, to, mention, part }] of pieces.entries()) {
-      if (from > at) fragment.appendChild(doc.createTextNode(data.slice(at, from)));
+      if (from > at) fragment.appendChild(text(data.slice(at, from)));
       const element = newMention(doc);
       // The first piece at the very start of the node keeps the page's own node.
-      element.appendChild(i === 0 && from === 0 ? node : doc.createTextNode(data.slice(from, to)));
+      element.appendChild(i === 0 && from === 0 ? node : text(data.slice(from, to)));
       fragment.appendChild(element);
       made.push({ mention, part, element });
       at = to;
     }
-    if (at < data.length) fragment.appendChild(doc.createTextNode(data.slice(at)));
+    if (at < data.length) fragment.appendChild(text(data.slice(at)));
     if (anchor) {
       node.data = data.slice(0, pieces[0]!.to);
       anchor.replaceWith(fragment);
@@ -123,8 +129,26 @@ function applyJob(job: NodeJob): { mention: Mention; part: number; element: HTML
       node.after(fragment);
     }
   }
-  for (const { mention, part, element } of made) decorateMention(element, mention, part);
+  for (const { mention, part, element } of made) {
+    decorateMention(element, mention, part);
+    created.push(element);
+  }
   return made;
+}
+
+/**
+ * Puts a page's text node back as the page made it, dropping every node wrapping created from
+ * it. For pages that keep their own text node and later rewrite it (as React and Vue do): after
+ * such a rewrite the node holds the page's whole new text, and the pieces split off it are stale.
+ */
+export function restoreSplitNode(node: Text, created: readonly Node[]): void {
+  const wrapper = node.parentElement;
+  if (wrapper && isMentionElement(wrapper)) wrapper.replaceWith(node);
+  for (const n of created) {
+    const parent = n.parentElement;
+    if (parent && isMentionElement(parent) && parent.firstChild === n && parent.childNodes.length === 1) parent.remove();
+    else (n as ChildNode).remove();
+  }
 }
 
 /**
@@ -132,9 +156,18 @@ function applyJob(job: NodeJob): { mention: Mention; part: number; element: HTML
  * applied in any order and across several tasks. A node the page has changed since it was
  * read is left alone (the next scan sees it).
  */
-export function applyWraps(jobs: readonly NodeJob[], from: number, to: number): { mention: Mention; element: HTMLElement }[] {
+export function applyWraps(
+  jobs: readonly NodeJob[],
+  from: number,
+  to: number,
+  onWrapped?: (node: Text, created: Node[]) => void,
+): { mention: Mention; element: HTMLElement }[] {
   const made: { mention: Mention; element: HTMLElement }[] = [];
-  for (let i = from; i < to; i++) for (const m of applyJob(jobs[i]!)) made.push(m);
+  for (let i = from; i < to; i++) {
+    const created: Node[] = [];
+    for (const m of applyJob(jobs[i]!, created)) made.push(m);
+    if (created.length) onWrapped?.(jobs[i]!.node, created);
+  }
   return made;
 }
 
