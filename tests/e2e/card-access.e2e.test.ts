@@ -11,6 +11,7 @@ import {
   focusInCard,
   focusedMentionId,
   mentionLocator,
+  POLL,
   mentionsOn,
   openPage,
   openPopup,
@@ -56,8 +57,12 @@ describe('the card by keyboard', () => {
     expect([...expected].filter((id) => !reached.has(id))).toEqual([]);
     // The last mention reached has its card open.
     const last = (await focusedMentionId(page))!;
-    await expect.poll(() => page.locator('met-card .card').getAttribute('data-type').catch(() => null)).not.toBeNull();
-    expect(await mentionLocator(page, last).getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('met-mention')?.getAttribute('aria-expanded')), POLL)
+      .toBe('true');
+    await expect.poll(() => page.locator('met-card .card').getAttribute('data-type').catch(() => null), POLL).toBe(
+      (await mentionsOn(page)).find((m) => m.id === last)!.type,
+    );
     await page.close();
   });
 
