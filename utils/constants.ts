@@ -12,8 +12,6 @@ export const STAT_APPROXIMATE_TOLERANCE = 0.1;
 /** Distinct KB entities that make a page about the Met even without an explicit anchor phrase. */
 export const RELEVANCE_MIN_ENTITIES = 3;
 
-/** Text nodes processed per slice before yielding to the page, keeping tasks short. */
-export const HIGHLIGHT_CHUNK_SIZE = 400;
 /** Wait after the last page mutation before re-scanning, so bursts of changes cost one scan. */
 export const MUTATION_DEBOUNCE_MS = 300;
 /** A page that never stops changing (a ticking clock) still gets its new content scanned this often. */

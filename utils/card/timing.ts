@@ -4,14 +4,8 @@
  * article dated 10 April 2022, and the card then says nothing rather than something wrong.
  */
 import type { Role } from '../kb/schema';
-import { periodEnd } from '../kb/dates';
+import { periodEnd, periodStart } from '../kb/dates';
 import { formatDate } from './format';
-
-/** The first day a KB date covers ("2022" → "2022-01-01"). */
-export function periodStart(iso: string): string {
-  const [year, month = '01', day = '01'] = iso.split('-');
-  return `${year}-${month}-${day}`;
-}
 
 /** Whether a dated event definitely came after the whole of the article's date. */
 export function isAfter(date: string, articleDate: string): boolean {

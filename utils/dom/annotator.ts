@@ -137,6 +137,9 @@ export class Annotator {
   private async runScan(): Promise<void> {
     if (this.signal.aborted || this.stopped) return;
     this.pendingSince = undefined;
+    // Nodes the page has since thrown away (single-page navigation) are not kept alive.
+    for (const node of this.splits.keys()) if (!node.isConnected) this.splits.delete(node);
+    for (const el of this.created) if (!el.isConnected) this.created.delete(el);
     this.scans++;
     let deadline = performance.now() + TASK_BUDGET_MS;
     const pause = async () => {

@@ -1,8 +1,8 @@
 /**
  * Wraps matched text ranges in the extension's own element and takes them back out. Works
- * from offsets in the collected text; all offsets are resolved before any node is split, and
- * ranges are wrapped from the last to the first so splitting never moves a range not yet done.
- * Unwrapping puts the original text nodes' content back and merges the pieces, leaving the
+ * from offsets in the collected text; all offsets are resolved before anything is written,
+ * and each text node is then rewritten once with all its pieces, so writing one node never
+ * moves a piece of another. Unwrapping puts the original text nodes' content back and merges the pieces, leaving the
  * DOM as it was.
  */
 import type { CollectedText, TextSegment } from './collect';
@@ -78,9 +78,10 @@ function newMention(doc: Document): HTMLElement {
 }
 
 /**
- * Wraps one node's pieces. The page's own text node stays in the page (it keeps the text
- * before the first piece, or the first piece itself), so unwrapping can merge everything back
- * into it. Few pieces are split off one by one from the end; many are rebuilt in one pass.
+ * Wraps one node's pieces in one pass, however many there are (splitting a node once per piece
+ * would copy its text each time). The page's own text node stays in the page (it keeps the
+ * text before the first piece, or the first piece itself), so unwrapping can merge everything
+ * back into it.
  */
 function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: number; element: HTMLElement }[] {
   const { node, pieces } = job;
@@ -92,42 +93,29 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
     created.push(t);
     return t;
   };
-  if (pieces.length <= 2) {
-    for (let i = pieces.length - 1; i >= 0; i--) {
-      const { from, to, mention, part } = pieces[i]!;
-      if (to < node.data.length) created.push(node.splitText(to));
-      const target = from > 0 ? node.splitText(from) : node;
-      if (target !== node) created.push(target);
-      const element = newMention(doc);
-      target.replaceWith(element);
-      element.appendChild(target);
-      made.unshift({ mention, part, element });
-    }
+  const data = node.data;
+  const first = pieces[0]!.from;
+  // Marks the node's place while the node itself moves into the first highlight.
+  const anchor = first === 0 ? doc.createTextNode('') : null;
+  if (anchor) node.before(anchor);
+  const fragment = doc.createDocumentFragment();
+  let at = first;
+  for (const [i, { from, to, mention, part }] of pieces.entries()) {
+    if (from > at) fragment.appendChild(text(data.slice(at, from)));
+    const element = newMention(doc);
+    // The first piece at the very start of the node keeps the page's own node.
+    element.appendChild(i === 0 && from === 0 ? node : text(data.slice(from, to)));
+    fragment.appendChild(element);
+    made.push({ mention, part, element });
+    at = to;
+  }
+  if (at < data.length) fragment.appendChild(text(data.slice(at)));
+  if (anchor) {
+    node.data = data.slice(0, pieces[0]!.to);
+    anchor.replaceWith(fragment);
   } else {
-    const data = node.data;
-    const first = pieces[0]!.from;
-    // Marks the node's place while the node itself moves into the first highlight.
-    const anchor = first === 0 ? doc.createTextNode('') : null;
-    if (anchor) node.before(anchor);
-    const fragment = doc.createDocumentFragment();
-    let at = first;
-    for (const [i, { from, to, mention, part }] of pieces.entries()) {
-      if (from > at) fragment.appendChild(text(data.slice(at, from)));
-      const element = newMention(doc);
-      // The first piece at the very start of the node keeps the page's own node.
-      element.appendChild(i === 0 && from === 0 ? node : text(data.slice(from, to)));
-      fragment.appendChild(element);
-      made.push({ mention, part, element });
-      at = to;
-    }
-    if (at < data.length) fragment.appendChild(text(data.slice(at)));
-    if (anchor) {
-      node.data = data.slice(0, pieces[0]!.to);
-      anchor.replaceWith(fragment);
-    } else {
-      node.data = data.slice(0, first);
-      node.after(fragment);
-    }
+    node.data = data.slice(0, first);
+    node.after(fragment);
   }
   for (const { mention, part, element } of made) {
     decorateMention(element, mention, part);

@@ -14,6 +14,12 @@ export function periodEnd(iso: string): string {
   return `${year}-12-31`;
 }
 
+/** The first day a date covers ("2022" → "2022-01-01"). */
+export function periodStart(iso: string): string {
+  const [year, month = '01', day = '01'] = iso.split('-');
+  return `${year}-${month}-${day}`;
+}
+
 /** Sorts dated items oldest first by the end of the period each covers. */
 export function byPeriod<T extends { date: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => periodEnd(a.date).localeCompare(periodEnd(b.date)) || a.date.length - b.date.length);

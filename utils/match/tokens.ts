@@ -179,4 +179,3 @@ export function findWords(tokens: Tokens, phrase: readonly number[], first: numb
   return found;
 }
 
-export { isInvisible };
