@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController } from '../../utils/card/controller';
-import { decorateMention } from '../../utils/dom/mention-element';
+import { decorateMention, isInControl } from '../../utils/dom/mention-element';
 import { KbService } from '../../utils/kb/service';
 import { loadBundledKb } from '../helpers/kb';
 
@@ -21,7 +21,7 @@ function setUp() {
     const placeholder = document.getElementById(slot)!;
     const el = document.createElement('met-mention');
     placeholder.replaceWith(el);
-    decorateMention(el, { entityId, type: 'person' }, 0);
+    decorateMention(el, { entityId, type: 'person' }, 0, isInControl(el.parentElement));
     el.append(placeholder.textContent!);
     mentions[slot] = el;
   }

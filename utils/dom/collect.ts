@@ -11,6 +11,8 @@ export interface TextSegment {
   node: Text;
   /** Offset of the node's first character in `CollectedText.text`. */
   start: number;
+  /** The node's text when it was read (planning works from this, not from the live node). */
+  data: string;
   /** Inside one of the extension's own highlights already. */
   highlighted: boolean;
 }
@@ -20,11 +22,11 @@ export interface CollectedText {
   segments: TextSegment[];
 }
 
-/** Never article text, whatever the page: code, forms, media, and the extension's own UI. */
+/** Never article text, whatever the page: code, forms, media, and the extension's own UI (by local name). */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'TEXTAREA',
-  'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO',
-  'AUDIO', 'NAV', 'FOOTER', 'ASIDE', 'FORM', 'DIALOG', 'MET-CARD',
+  'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'var', 'textarea',
+  'input', 'select', 'option', 'button', 'svg', 'math', 'iframe', 'object', 'canvas', 'video',
+  'audio', 'nav', 'footer', 'aside', 'form', 'dialog', 'met-card',
 ]);
 /** Landmarks that are the page's frame rather than its article. */
 const SKIP_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner', 'search', 'form', 'dialog', 'menu', 'menubar']);
@@ -33,13 +35,19 @@ const SKIP_CLASS_WORDS =
   /(?:^|[\s_-])(related|recommended|recirculation|more-stories|read-more|most-read|most-popular|comments?|share|sharing|social|newsletter|promo|advert|advertisement|ad-slot|outbrain|taboola|breadcrumbs?|trending|sidebar|signup)(?:$|[\s_-])/i;
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'TR',
-  'TABLE', 'SECTION', 'ARTICLE', 'HEADER', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'MAIN', 'HR',
-  'ADDRESS', 'DETAILS', 'SUMMARY', 'CAPTION', 'BODY', 'HTML',
+  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'tr',
+  'table', 'section', 'article', 'header', 'figure', 'figcaption', 'dd', 'dt', 'dl', 'main', 'hr',
+  'address', 'details', 'summary', 'caption', 'body', 'html',
 ]);
 
 // Spelled out so this module does not depend on the global NodeFilter (absent in some test DOMs).
 const NODE_FILTER = { SHOW_TEXT: 0x4 } as const;
+
+/** An element's name in lower case (XHTML and XML pages may use upper case). */
+function nameOf(el: Element): string {
+  const name = el.localName;
+  return name === name.toLowerCase() ? name : name.toLowerCase();
+}
 
 function isEditable(el: Element): boolean {
   const value = el.getAttribute('contenteditable');
@@ -53,8 +61,11 @@ function classAndId(el: Element): string {
 
 /** True when an element (and everything in it) is not article text. */
 export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.tagName === 'HEADER' && el.querySelector('nav')) return true;
+  const name = nameOf(el);
+  if (SKIP_TAGS.has(name)) return true;
+  if (name === 'header' && el.querySelector('nav')) return true;
+  // Most elements in an article carry no attributes at all: nothing more to ask.
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (isEditable(el) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -86,25 +97,14 @@ export function isSkippedWithin(el: Element, top: Element | null): boolean {
   return false;
 }
 
-/**
- * Answers a question about an element from its ancestors, once per element: text nodes share
- * parents, so a page of 100,000 text nodes asks about far fewer elements. Iterative, because
- * pages can nest thousands of levels deep.
- */
-function inheritedFrom<T>(root: Element, own: (el: Element) => T | undefined, fallback: T): (el: Element | null) => T {
-  const cache = new Map<Element, T>();
-  return (start) => {
-    const chain: Element[] = [];
-    let value: T | undefined;
-    for (let el = start; el && el !== root; el = el.parentElement) {
-      value = cache.get(el) ?? own(el);
-      if (value !== undefined) break;
-      chain.push(el);
-    }
-    const result = value ?? fallback;
-    for (const el of chain) cache.set(el, result);
-    return result;
-  };
+/** What the collector needs to know about a text node's parent element. */
+interface ElementInfo {
+  /** The element or an ancestor below the root is not article text. */
+  skipped: boolean;
+  /** Its nearest block-level ancestor (itself included), or the root. */
+  block: Element;
+  /** It is one of the extension's own highlights. */
+  mention: boolean;
 }
 
 /**
@@ -117,15 +117,16 @@ export class TextCollector {
   private length = 0;
   private lastBlock: Element | null = null;
   private readonly walker: TreeWalker;
-  private readonly skipped: (el: Element | null) => boolean;
-  private readonly blockOf: (el: Element | null) => Element;
+  /** Text nodes share parents, so each element is asked about once (iteratively: pages can nest thousands deep). */
+  private readonly infos = new Map<Element, ElementInfo>();
+  private readonly rootInfo: ElementInfo;
+  private lastParent: Element | null = null;
+  private lastInfo: ElementInfo;
   done = false;
 
-  constructor(root: Element) {
-    // An element is skipped when it or an ancestor below the root is; it belongs to its nearest
-    // block-level ancestor (the root when there is none).
-    this.skipped = inheritedFrom<boolean>(root, (el) => (isSkipped(el) ? true : undefined), false);
-    this.blockOf = inheritedFrom<Element>(root, (el) => (BLOCK_TAGS.has(el.tagName.toUpperCase()) ? el : undefined), root);
+  constructor(private readonly root: Element) {
+    this.rootInfo = { skipped: false, block: root, mention: false };
+    this.lastInfo = this.rootInfo;
     this.walker = root.ownerDocument.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
   }
 
@@ -140,24 +141,56 @@ export class TextCollector {
     this.done = true;
   }
 
+  private infoOf(el: Element | null): ElementInfo {
+    if (el === this.lastParent) return this.lastInfo;
+    const chain: Element[] = [];
+    let base = this.rootInfo;
+    for (let cur = el; cur && cur !== this.root; cur = cur.parentElement) {
+      const known = this.infos.get(cur);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(cur);
+    }
+    // From the top down: inside a skipped element everything is skipped, and is not asked about.
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i]!;
+      if (!base.skipped) {
+        base = isSkipped(e)
+          ? { skipped: true, block: base.block, mention: false }
+          : { skipped: false, block: BLOCK_TAGS.has(nameOf(e)) ? e : base.block, mention: e.localName === MENTION_TAG };
+      }
+      this.infos.set(e, base);
+    }
+    this.lastParent = el;
+    this.lastInfo = base;
+    return base;
+  }
+
   private read(text: Text): void {
-    const parent = text.parentElement;
-    if (this.skipped(parent)) return;
-    const block = this.blockOf(parent);
-    const afterBreak = text.previousSibling?.nodeName === 'BR';
-    if (this.lastBlock && (block !== this.lastBlock || afterBreak)) {
+    const info = this.infoOf(text.parentElement);
+    if (info.skipped) return;
+    const block = info.block;
+    if (this.lastBlock && (block !== this.lastBlock || isAfterLineBreak(text))) {
       this.parts.push(BLOCK_BREAK);
       this.length += 1;
     }
     this.lastBlock = block;
-    this.segments.push({ node: text, start: this.length, highlighted: parent?.localName === MENTION_TAG });
-    this.parts.push(text.data);
-    this.length += text.data.length;
+    const data = text.data;
+    this.segments.push({ node: text, start: this.length, data, highlighted: info.mention });
+    this.parts.push(data);
+    this.length += data.length;
   }
 
   result(): CollectedText {
     return { text: this.parts.join(''), segments: this.segments };
   }
+}
+
+function isAfterLineBreak(text: Text): boolean {
+  const previous = text.previousSibling;
+  return previous !== null && previous.nodeType === 1 && nameOf(previous as Element) === 'br';
 }
 
 /** Reads an article's text in one go. */

@@ -7,10 +7,12 @@
  */
 import type { CollectedText, TextSegment } from './collect';
 import type { Mention } from '../match/types';
-import { MENTION_TAG, decorateMention, isMentionElement } from './mention-element';
+import { MENTION_TAG, decorateMention, isInControl, isMentionElement } from './mention-element';
 
 interface Piece {
   node: Text;
+  /** The node's length when it was read. */
+  length: number;
   from: number;
   to: number;
 }
@@ -23,7 +25,7 @@ function piecesOf(segments: readonly TextSegment[], start: number, end: number):
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const seg = segments[mid]!;
-    if (seg.start + seg.node.data.length <= start) lo = mid + 1;
+    if (seg.start + seg.data.length <= start) lo = mid + 1;
     else hi = mid;
   }
   const pieces: Piece[] = [];
@@ -31,12 +33,12 @@ function piecesOf(segments: readonly TextSegment[], start: number, end: number):
     const seg = segments[i]!;
     if (seg.start >= end) break;
     const from = Math.max(0, start - seg.start);
-    const to = Math.min(seg.node.data.length, end - seg.start);
+    const to = Math.min(seg.data.length, end - seg.start);
     if (to <= from) continue;
     if (seg.highlighted) return null;
     // Pure white space between inline elements stays unwrapped.
-    if (!seg.node.data.slice(from, to).trim()) continue;
-    pieces.push({ node: seg.node, from, to });
+    if (!seg.data.slice(from, to).trim()) continue;
+    pieces.push({ node: seg.node, length: seg.data.length, from, to });
   }
   return pieces;
 }
@@ -64,9 +66,9 @@ export function planWraps(collected: CollectedText, mentions: readonly Mention[]
   for (const mention of mentions) {
     const pieces = piecesOf(collected.segments, mention.start, mention.end);
     if (!pieces) continue;
-    pieces.forEach(({ node, from, to }, part) => {
+    pieces.forEach(({ node, length, from, to }, part) => {
       let job = jobs.get(node);
-      if (!job) jobs.set(node, (job = { node, length: node.data.length, pieces: [] }));
+      if (!job) jobs.set(node, (job = { node, length, pieces: [] }));
       job.pieces.push({ from, to, mention, part });
     });
   }
@@ -95,6 +97,8 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
   };
   const data = node.data;
   const first = pieces[0]!.from;
+  // Every piece lands beside the node, so one look up the tree serves them all.
+  const inControl = isInControl(node.parentElement);
   // Marks the node's place while the node itself moves into the first highlight.
   const anchor = first === 0 ? doc.createTextNode('') : null;
   if (anchor) node.before(anchor);
@@ -103,6 +107,7 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
   for (const [i, { from, to, mention, part }] of pieces.entries()) {
     if (from > at) fragment.appendChild(text(data.slice(at, from)));
     const element = newMention(doc);
+    decorateMention(element, mention, part, inControl);
     // The first piece at the very start of the node keeps the page's own node.
     element.appendChild(i === 0 && from === 0 ? node : text(data.slice(from, to)));
     fragment.appendChild(element);
@@ -117,10 +122,7 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
     node.data = data.slice(0, first);
     node.after(fragment);
   }
-  for (const { mention, part, element } of made) {
-    decorateMention(element, mention, part);
-    created.push(element);
-  }
+  for (const { element } of made) created.push(element);
   return made;
 }
 

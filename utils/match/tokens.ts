@@ -5,42 +5,44 @@
  * mention because it only ever appears in the gaps. Each word is identified by its id in the
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
-import { isInvisible, type Vocabulary } from './vocabulary';
+import { fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
 
 /** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
  * separator is used because it does not occur in page text, where "\n" is just white space. */
 export const BLOCK_BREAK = '\u2029';
 
-/** A gap a multi-word name may continue across: "Sir\u00A0Mark", "Hogan-Howe", "Mayor’s Office". */
-const JOINABLE_GAP = /^[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u202F\u205F\u3000'\u2018\u2019\u201B`\-\u2010-\u2015\u2212&]*$/;
+/** A gap character a multi-word name may continue across: "Sir\u00A0Mark", "Hogan-Howe", "Mayor’s Office". */
+const JOINABLE_CHAR = /[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u202F\u205F\u3000'\u2018\u2019\u201B`\-\u2010-\u2015\u2212&]/;
 /** A sentence ends where a full stop, "?" or "!" (perhaps with closing quotes) meets white space. */
-const SENTENCE_END = /[.!?]["'\u2019\u201D)\]]*\s/;
+const SENTENCE_MARK = /[.!?]/;
+const CLOSING_MARK = /["'\u2019\u201D)\]]/;
+const SPACE = /\s/;
 /** A word: letters, digits and combining marks, with the invisible characters that may sit inside. */
 const WORDS = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060]+/gu;
-const WORD_CHAR = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060]/u;
+const INVISIBLE_CHARS = /[\u00AD\u200B-\u200D\u2060]/g;
 
-/**
- * Word characters by code for the ranges news text mostly uses (ASCII, Latin letters and
- * General Punctuation), looked up in a table: a Unicode-property regular expression per
- * character is many times slower on a page-sized text. Other scripts use the expression.
- */
-const TABLE_END = 0x250;
-const PUNCTUATION_START = 0x2000;
-const PUNCTUATION_END = 0x2070;
-const WORD_TABLE = new Uint8Array(TABLE_END);
-const PUNCTUATION_TABLE = new Uint8Array(PUNCTUATION_END - PUNCTUATION_START);
-for (let c = 0; c < TABLE_END; c++) WORD_TABLE[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
-for (let c = PUNCTUATION_START; c < PUNCTUATION_END; c++) {
-  PUNCTUATION_TABLE[c - PUNCTUATION_START] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
-}
+/** What a character between words says, as bits. */
+const JOINS = 1;
+const ENDS_SENTENCE = 2;
+const CLOSES = 4;
+const IS_SPACE = 8;
+const BREAKS_BLOCK = 16;
 
-function isWordCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < TABLE_END) return WORD_TABLE[c] === 1;
-  if (c >= PUNCTUATION_START && c < PUNCTUATION_END) return PUNCTUATION_TABLE[c - PUNCTUATION_START] === 1;
-  return WORD_CHAR.test(text[i]!);
+function gapBitsUncached(c: number): number {
+  const ch = String.fromCharCode(c);
+  let bits = 0;
+  if (ch === BLOCK_BREAK) bits |= BREAKS_BLOCK;
+  else if (JOINABLE_CHAR.test(ch)) bits |= JOINS;
+  if (SENTENCE_MARK.test(ch)) bits |= ENDS_SENTENCE;
+  if (CLOSING_MARK.test(ch)) bits |= CLOSES;
+  if (SPACE.test(ch)) bits |= IS_SPACE;
+  return bits;
 }
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
+const GAP_TABLE_END = 0x2070;
+const GAP_TABLE = new Uint8Array(GAP_TABLE_END);
+for (let c = 0; c < 0x250; c++) GAP_TABLE[c] = gapBitsUncached(c);
+for (let c = 0x2000; c < GAP_TABLE_END; c++) GAP_TABLE[c] = gapBitsUncached(c);
+const gapBits = (c: number) => (c < 0x250 || (c >= 0x2000 && c < GAP_TABLE_END) ? GAP_TABLE[c]! : gapBitsUncached(c));
 
 export interface Tokens {
   /** The text the offsets refer to. */
@@ -56,59 +58,83 @@ export interface Tokens {
   block: Int32Array;
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   return b;
 }
 
 /**
  * Tokenises `text` from `from` to `to` (defaults: all of it). Offsets are into `text`, so a
- * long page can be tokenised slice by slice.
+ * long page can be tokenised slice by slice. One pass over the characters: each word is folded
+ * and hashed as it is read and looked up once, and each gap is judged as it is crossed (may a
+ * name run across it, does a sentence or block end in it).
  */
 export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Tokens {
-  let starts = new Int32Array(Math.max(16, ((to - from) / 5) | 0));
-  let ends = new Int32Array(starts.length);
-  let ids = new Int32Array(starts.length);
+  let capacity = Math.max(16, ((to - from) / 5) | 0);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let ids = new Int32Array(capacity);
+  let joinable = new Uint8Array(capacity);
+  let sentence = new Int32Array(capacity);
+  let block = new Int32Array(capacity);
   let count = 0;
+  let s = 0;
+  let b = 0;
+  // What the gap since the last word held.
+  let joins = true;
+  let afterMark = false;
+  let sentenceEnds = false;
+  let blockEnds = false;
   let i = from;
   while (i < to) {
-    if (!isWordCode(text, i)) {
+    const c = text.charCodeAt(i);
+    if (fold(c) === NOT_WORD) {
+      const bits = gapBits(c);
+      if ((bits & JOINS) === 0) joins = false;
+      if (bits & BREAKS_BLOCK) blockEnds = true;
+      if (bits & ENDS_SENTENCE) afterMark = true;
+      else if (afterMark) {
+        if (bits & IS_SPACE) sentenceEnds = true;
+        else if ((bits & CLOSES) === 0) afterMark = false;
+      }
       i++;
       continue;
     }
     const start = i;
-    while (i < to && isWordCode(text, i)) i++;
-    if (count === starts.length) {
+    let hash = HASH_START;
+    let length = 0;
+    for (; i < to; i++) {
+      const f = fold(text.charCodeAt(i));
+      if (f === NOT_WORD) break;
+      if (f === INVISIBLE) continue;
+      hash = hashStep(hash, f);
+      length++;
+    }
+    if (count === capacity) {
+      capacity *= 2;
       starts = grow(starts);
       ends = grow(ends);
       ids = grow(ids);
+      joinable = grow(joinable);
+      sentence = grow(sentence);
+      block = grow(block);
+    }
+    if (count > 0) {
+      if (blockEnds) {
+        b++;
+        s++;
+      } else if (sentenceEnds && !startsLower(text, start)) s++;
+      joinable[count - 1] = joins && !blockEnds ? 1 : 0;
     }
     starts[count] = start;
     ends[count] = i;
-    ids[count] = vocabulary.lookup(text, start, i);
+    ids[count] = length ? vocabulary.lookupHashed(text, start, i, hash >>> 0, length) : -1;
+    sentence[count] = s;
+    block[count] = b;
     count++;
-  }
-  const joinable = new Uint8Array(count);
-  const sentence = new Int32Array(count);
-  const block = new Int32Array(count);
-  let s = 0;
-  let b = 0;
-  for (let k = 1; k < count; k++) {
-    const gapStart = ends[k - 1]!;
-    const gapEnd = starts[k]!;
-    // Most gaps are one plain space: joinable, no sentence or block end.
-    if (gapEnd - gapStart === 1 && text.charCodeAt(gapStart) === 32) {
-      joinable[k - 1] = 1;
-    } else {
-      const gap = text.slice(gapStart, gapEnd);
-      const brokenBlock = gap.includes(BLOCK_BREAK);
-      if (brokenBlock) b++;
-      if (brokenBlock || (SENTENCE_END.test(gap) && !startsLower(text, gapEnd))) s++;
-      joinable[k - 1] = !brokenBlock && JOINABLE_GAP.test(gap) ? 1 : 0;
-    }
-    sentence[k] = s;
-    block[k] = b;
+    joins = true;
+    afterMark = sentenceEnds = blockEnds = false;
   }
   return {
     text,
@@ -116,9 +142,9 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),
     ids: ids.subarray(0, count),
-    joinable,
-    sentence,
-    block,
+    joinable: joinable.subarray(0, count),
+    sentence: sentence.subarray(0, count),
+    block: block.subarray(0, count),
   };
 }
 
@@ -130,7 +156,7 @@ function startsLower(text: string, at: number): boolean {
 
 /** The words of a pattern (an alias, a cue), lower-cased and as written. */
 export function patternWords(pattern: string): { lower: string[]; cased: string[] } {
-  const cased = (pattern.match(WORDS) ?? []).map((w) => w.replace(INVISIBLE, ''));
+  const cased = (pattern.match(WORDS) ?? []).map((w) => w.replace(INVISIBLE_CHARS, ''));
   return { lower: cased.map((w) => w.toLowerCase()), cased };
 }
 

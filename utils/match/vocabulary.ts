@@ -1,32 +1,63 @@
 /**
  * The words the engine cares about (every word of every alias, cue and rule), each with a
  * small integer id. Page text is looked up here as it is scanned, by a hash of the word's
- * lower-cased characters, so a page's words never become strings: most words are in no alias
- * and are dismissed without allocating anything.
+ * folded characters, so a page's words never become strings: most words are in no alias and
+ * are dismissed without allocating anything.
  */
 
-/** Characters inside a word that render as nothing (soft hyphen, zero-width joiners). */
-export function isInvisible(c: number): boolean {
-  return c === 0x00ad || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
-}
+/** A word character that renders as nothing (soft hyphen, zero-width joiners): part of a word, never compared. */
+export const INVISIBLE = 0xffff;
+/** Not a word character. */
+export const NOT_WORD = 0;
 
-export function lowerCode(text: string, i: number, c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  const lower = text[i]!.toLowerCase();
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060]/u;
+const INVISIBLE_CHAR = /[\u00AD\u200B-\u200D\u2060]/;
+
+function foldUncached(c: number): number {
+  const ch = String.fromCharCode(c);
+  if (!WORD_CHAR.test(ch)) return NOT_WORD;
+  if (INVISIBLE_CHAR.test(ch)) return INVISIBLE;
+  const lower = ch.toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
+/**
+ * Folded codes for the ranges news text mostly uses (ASCII, Latin letters, General
+ * Punctuation), looked up in a table: a Unicode-property regular expression per character is
+ * many times slower on a page-sized text. Other characters are folded as they come.
+ */
+const TABLE_END = 0x250;
+const PUNCTUATION_START = 0x2000;
+const PUNCTUATION_END = 0x2070;
+const FOLD_TABLE = new Uint16Array(TABLE_END);
+const FOLD_PUNCTUATION = new Uint16Array(PUNCTUATION_END - PUNCTUATION_START);
+for (let c = 0; c < TABLE_END; c++) FOLD_TABLE[c] = foldUncached(c);
+for (let c = PUNCTUATION_START; c < PUNCTUATION_END; c++) FOLD_PUNCTUATION[c - PUNCTUATION_START] = foldUncached(c);
+
+/**
+ * What a UTF-16 code is to a word: NOT_WORD, INVISIBLE, or its lower-case code. Page words and
+ * KB words go through this same function, so they agree on what a letter is.
+ */
+export function fold(c: number): number {
+  if (c < TABLE_END) return FOLD_TABLE[c]!;
+  if (c >= PUNCTUATION_START && c < PUNCTUATION_END) return FOLD_PUNCTUATION[c - PUNCTUATION_START]!;
+  return foldUncached(c);
+}
+
+/** FNV-1a over folded codes, one step. */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** A second, independent hash confirms a hit, so a word is never compared character by character. */
-const CHECK_OFFSET = 0x9e3779b9;
-const CHECK_PRIME = 0x85ebca6b;
+export const HASH_START = FNV_OFFSET;
+export function hashStep(h: number, folded: number): number {
+  return Math.imul(h ^ folded, FNV_PRIME);
+}
 
 export class Vocabulary {
+  /** Each word as added (lower case), by id. */
   readonly words: string[] = [];
+  /** Each word's folded codes, invisible characters removed: what page words are compared with. */
+  private folded: string[] = [];
   private hashes: number[] = [];
-  private checks: number[] = [];
-  private lengths: number[] = [];
   /** Open-addressing table of ids + 1 (0 = empty), indexed by hash: cheaper than a Map per word. */
   private table = new Int32Array(1024);
   private mask = 1023;
@@ -35,27 +66,27 @@ export class Vocabulary {
     return this.words.length;
   }
 
-  private static hashString(word: string): [number, number] {
-    let h = FNV_OFFSET;
-    let g = CHECK_OFFSET;
+  private static foldWord(word: string): { folded: string; hash: number } {
+    let h = HASH_START;
+    const codes: number[] = [];
     for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      h = Math.imul(h ^ c, FNV_PRIME);
-      g = Math.imul(g + c, CHECK_PRIME) ^ (g >>> 15);
+      const f = fold(word.charCodeAt(i));
+      if (f === NOT_WORD || f === INVISIBLE) continue;
+      codes.push(f);
+      h = hashStep(h, f);
     }
-    return [h >>> 0, g >>> 0];
+    return { folded: String.fromCharCode(...codes), hash: h >>> 0 };
   }
 
-  /** The id of a lower-case word, adding it if new. */
+  /** The id of a word, adding it if new. */
   add(word: string): number {
     const existing = this.find(word);
     if (existing >= 0) return existing;
     const id = this.words.length;
+    const { folded, hash } = Vocabulary.foldWord(word);
     this.words.push(word);
-    const [h, g] = Vocabulary.hashString(word);
-    this.hashes.push(h);
-    this.checks.push(g);
-    this.lengths.push(word.length);
+    this.folded.push(folded);
+    this.hashes.push(hash);
     // Keep the table at most half full so probes stay short.
     if (this.words.length * 2 > this.table.length) this.rehash(this.table.length * 2);
     else this.place(id);
@@ -74,43 +105,52 @@ export class Vocabulary {
     for (let id = 0; id < this.words.length; id++) this.place(id);
   }
 
-  /** The id of a lower-case word, or -1. */
+  /** The id of a word (compared folded), or -1. */
   find(word: string): number {
-    let slot = Vocabulary.hashString(word)[0] & this.mask;
+    const { folded, hash } = Vocabulary.foldWord(word);
+    let slot = hash & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
-      if (this.words[entry - 1] === word) return entry - 1;
+      if (this.folded[entry - 1] === folded) return entry - 1;
       slot = (slot + 1) & this.mask;
     }
     return -1;
   }
 
   /**
-   * The id of the word text[start, end) lower-cased and without invisible characters, or -1,
-   * without making a string of it.
+   * The id of the page word text[start, end), whose folded codes (invisible ones skipped) hash
+   * to `hash` and number `length`, or -1. The caller hashes while scanning, so a word that is
+   * not in the vocabulary costs one probe; a hit is confirmed character by character.
    */
-  lookup(text: string, start: number, end: number): number {
-    let h = FNV_OFFSET;
-    let g = CHECK_OFFSET;
-    let length = 0;
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i);
-      if (c < 128) {
-        if (c >= 65 && c <= 90) c += 32;
-      } else if (isInvisible(c)) continue;
-      else c = lowerCode(text, i, c);
-      h = Math.imul(h ^ c, FNV_PRIME);
-      g = Math.imul(g + c, CHECK_PRIME) ^ (g >>> 15);
-      length++;
-    }
-    g >>>= 0;
-    let slot = (h >>> 0) & this.mask;
+  lookupHashed(text: string, start: number, end: number, hash: number, length: number): number {
+    let slot = hash & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
       const id = entry - 1;
-      // Same first hash, same second hash, same length: the chance of two words agreeing on
-      // all three is about one in 10^14 per lookup.
-      if (this.checks[id] === g && this.lengths[id] === length && this.hashes[id] === h >>> 0) return id;
+      if (this.hashes[id] === hash && this.folded[id]!.length === length && this.same(this.folded[id]!, text, start, end)) return id;
       slot = (slot + 1) & this.mask;
     }
     return -1;
+  }
+
+  /** The id of the page word text[start, end), or -1. */
+  lookup(text: string, start: number, end: number): number {
+    let h = HASH_START;
+    let length = 0;
+    for (let i = start; i < end; i++) {
+      const f = fold(text.charCodeAt(i));
+      if (f === NOT_WORD || f === INVISIBLE) continue;
+      h = hashStep(h, f);
+      length++;
+    }
+    return this.lookupHashed(text, start, end, h >>> 0, length);
+  }
+
+  private same(folded: string, text: string, start: number, end: number): boolean {
+    let j = 0;
+    for (let i = start; i < end; i++) {
+      const f = fold(text.charCodeAt(i));
+      if (f === INVISIBLE) continue;
+      if (f !== folded.charCodeAt(j++)) return false;
+    }
+    return true;
   }
 }
