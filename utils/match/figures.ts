@@ -14,6 +14,9 @@ export interface Figure {
   /** Offsets of the figure in the text (from "£" to the multiplier, or the number to "per cent"). */
   start: number;
   end: number;
+  /** First and last word index of the figure. */
+  first: number;
+  last: number;
 }
 
 /** Counts written as words. "one" is left out: it is far more often a pronoun than a count. */
@@ -67,17 +70,22 @@ export class FigureRules {
     return k >= 2 && tokens.joinable[k - 2] === 1 && this.approxTwo.has(`${tokens.ids[k - 2]} ${prev}`);
   }
 
-  /** Every figure in the tokenised text, in order. */
-  find(tokens: Tokens): Figure[] {
+  /** Every figure starting among words [from, to) of the tokenised text, in order. */
+  find(tokens: Tokens, from = 0, to = tokens.count): Figure[] {
     const { text, ids, starts } = tokens;
     const figures: Figure[] = [];
+    const push = (figure: Omit<Figure, 'first' | 'last'>, k: number) => {
+      let last = k;
+      while (last + 1 < tokens.count && starts[last + 1]! < figure.end) last++;
+      figures.push({ ...figure, first: k, last });
+    };
     let consumed = -1;
-    for (let k = 0; k < tokens.count; k++) {
+    for (let k = from; k < to; k++) {
       const start = starts[k]!;
       if (start < consumed) continue;
       const firstCode = text.charCodeAt(start);
       const isDigit = firstCode >= 48 && firstCode <= 57;
-      const wordValue = isDigit ? undefined : ids[k] === this.one ? 1 : this.numbers.get(ids[k]!);
+      const wordValue = isDigit || ids[k]! < 0 ? undefined : ids[k] === this.one ? 1 : this.numbers.get(ids[k]!);
       if (!isDigit && wordValue === undefined) continue;
       let end = tokens.ends[k]!;
       let value = wordValue ?? 0;
@@ -95,7 +103,7 @@ export class FigureRules {
         const isYear = /^(19|20)\d\d$/.test(ratio[1]!);
         if (of > value && !isYear) {
           end += ratio[0].length;
-          figures.push({ unit: 'percent', value: Math.round((value / of) * 1000) / 10, approximate: true, start, end });
+          push({ unit: 'percent', value: Math.round((value / of) * 1000) / 10, approximate: true, start, end }, k);
           consumed = end;
           continue;
         }
@@ -106,17 +114,17 @@ export class FigureRules {
         const mult = stickyMatch(MULTIPLIER_AFTER, text, end);
         if (mult) end += mult[0].length;
         const factor = mult ? MULTIPLIERS[mult[1]!.toLowerCase()]! : 1;
-        figures.push({ unit: 'gbp', value: Math.round(value * factor), approximate, start: pound, end });
+        push({ unit: 'gbp', value: Math.round(value * factor), approximate, start: pound, end }, k);
       } else if (isDigit && stickyMatch(PERCENT_AFTER, text, end)) {
         end = PERCENT_AFTER.lastIndex;
-        figures.push({ unit: 'percent', value, approximate, start, end });
+        push({ unit: 'percent', value, approximate, start, end }, k);
       } else {
         if (stickyMatch(JOINED_AFTER, text, end)) continue;
         const plus = text[end] === '+';
         if (plus) end++;
         const total = stickyMatch(TOTAL_AFTER, text, end);
         if (total) end += total[0].length;
-        figures.push({ unit: 'count', value, approximate: approximate || plus, start, end });
+        push({ unit: 'count', value, approximate: approximate || plus, start, end }, k);
       }
       consumed = end;
     }

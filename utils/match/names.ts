@@ -74,15 +74,16 @@ export class NameMatcher {
    * so a page can be matched slice by slice.
    */
   find(tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
-    const candidates: { c: CompiledAlias; first: number; last: number }[] = [];
+    const candidates: { c: CompiledAlias; first: number; last: number; span: number }[] = [];
     for (const hit of this.automaton!.search(tokens.ids, tokens.joinable, from, to)) {
       const c = this.compiled[hit.pattern]!;
-      if (this.accepts(c, tokens, hit.first, hit.last)) candidates.push({ c, first: hit.first, last: hit.last });
+      if (this.accepts(c, tokens, hit.first, hit.last)) {
+        candidates.push({ c, first: hit.first, last: hit.last, span: tokens.ends[hit.last]! - tokens.starts[hit.first]! });
+      }
     }
     // Where aliases overlap the longest wins ("the Met Police": "Met Police" over "the Met"),
     // then the leftmost.
-    const span = (c: { first: number; last: number }) => tokens.ends[c.last]! - tokens.starts[c.first]!;
-    candidates.sort((a, b) => span(b) - span(a) || a.first - b.first);
+    candidates.sort((a, b) => b.span - a.span || a.first - b.first);
     const taken = new Uint8Array(tokens.count);
     const chosen = candidates.filter(({ first, last }) => {
       for (let k = first; k <= last; k++) if (taken[k]) return false;
@@ -105,7 +106,8 @@ export class NameMatcher {
   private accepts(c: CompiledAlias, tokens: Tokens, first: number, last: number): boolean {
     if (c.alias.caseSensitive) {
       for (let k = first; k <= last; k++) {
-        if (tokens.text.slice(tokens.starts[k]!, tokens.ends[k]!) !== c.cased[k - first]) return false;
+        const word = c.cased[k - first]!;
+        if (tokens.ends[k]! - tokens.starts[k]! !== word.length || !tokens.text.startsWith(word, tokens.starts[k])) return false;
       }
     }
     if (c.notFollowedBy.length && last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[last]) {

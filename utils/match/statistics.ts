@@ -2,7 +2,7 @@
  * Ties figures to KB measures by the words around them in the same sentence, then compares
  * the page's figure with the KB's sourced values.
  */
-import { findWords, patternIds, sentenceRange, wordAt, wordText, type Tokens } from './tokens';
+import { patternIds, wordText, type Tokens } from './tokens';
 import { FigureRules, type Figure } from './figures';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
@@ -21,40 +21,10 @@ interface CompiledStat {
   cues: number[][][];
 }
 
-interface FigureSpan {
-  figure: Figure;
+/** A sentence's word range. */
+interface Sentence {
   first: number;
   last: number;
-  sentence: { first: number; last: number };
-}
-
-/**
- * How well a measure's cues fit a figure, or null when they do not. Every cue group must occur
- * in the sentence outside the figure itself. For counts, the first group names the thing
- * counted and must follow the figure closely ("800 officers", "69,000 crimes") with no other
- * figure between, which keeps two counts in one sentence apart. Lower scores fit better.
- */
-function cueFit(c: CompiledStat, f: FigureSpan, tokens: Tokens, nextFigureStart: number, inSentence: (id: number) => boolean): number | null {
-  let score = 0;
-  for (const [groupIndex, group] of c.cues.entries()) {
-    let best = Infinity;
-    for (const phrase of group) {
-      if (!inSentence(phrase[0]!)) continue;
-      for (const k of findWords(tokens, phrase, f.sentence.first, f.sentence.last)) {
-        const kEnd = k + phrase.length - 1;
-        if (k <= f.last && kEnd >= f.first) continue;
-        const distance = k > f.last ? k - f.last : f.first - kEnd;
-        if (f.figure.unit === 'count' && groupIndex === 0) {
-          if (k <= f.last || tokens.starts[k]! > nextFigureStart) continue;
-          if (k - f.last - 1 > COUNT_NOUN_WINDOW_WORDS) continue;
-        }
-        best = Math.min(best, distance);
-      }
-    }
-    if (best === Infinity) return null;
-    score += best;
-  }
-  return score;
 }
 
 function agrees(a: number, b: number, approximate: boolean): boolean {
@@ -93,11 +63,18 @@ export class StatisticMatcher {
   private readonly backReferences: Set<number>;
   /** Measures by the first word of each phrase in their first cue group. */
   private readonly byFirstCueWord = new Map<number, CompiledStat[]>();
-  private candidateSentence = -1;
-  private candidateList: CompiledStat[] = [];
-  /** Per vocabulary word, the last sentence (numbered across calls) it was seen in, plus one. */
-  private stamp = new Int32Array(0);
-  private stamps = 0;
+  /**
+   * The current sentence's words by id: `head[id]` is the first position of word `id` (valid
+   * when `headStamp[id]` is the sentence's stamp), `nextSame[k]` the next position of the word
+   * at k. Built once per sentence that holds a figure, so finding a cue phrase visits only the
+   * places its first word occurs.
+   */
+  private head = new Int32Array(0);
+  /** 1 for each word id that is the first word of some measure's first-group cue. */
+  private cueStart = new Uint8Array(0);
+  private headStamp = new Int32Array(0);
+  private nextSame = new Int32Array(0);
+  private stamp = 0;
 
   constructor(
     index: MatchIndex,
@@ -119,74 +96,139 @@ export class StatisticMatcher {
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
   }
 
-  /** Figures in the tokenised text tied to measures. */
+  /**
+   * Figures in the tokenised text tied to measures. Only sentences that name a measure's cue,
+   * or follow a sentence whose figure was tied (for "it reached..."), are read for figures:
+   * most sentences of a long page do neither.
+   */
   find(tokens: Tokens): StatMention[] {
     const results: StatMention[] = [];
     if (!this.compiled.length) return results;
-    const figures = this.figures.find(tokens);
-    if (this.stamp.length < this.vocabulary.size) this.stamp = new Int32Array(this.vocabulary.size);
+    if (this.head.length < this.vocabulary.size) {
+      this.head = new Int32Array(this.vocabulary.size);
+      this.headStamp = new Int32Array(this.vocabulary.size);
+      this.cueStart = new Uint8Array(this.vocabulary.size);
+      for (const id of this.byFirstCueWord.keys()) this.cueStart[id] = 1;
+    }
+    const cueStart = this.cueStart;
+    if (this.nextSame.length < tokens.count) this.nextSame = new Int32Array(tokens.count);
+    const { ids, sentence } = tokens;
     /** The last figure tied to a measure, for "it reached 90.9 per cent" in the next sentence. */
     let previous: { c: CompiledStat; sentence: number; block: number } | undefined;
-    // Which words the current sentence holds, stamped by sentence so nothing is allocated per figure.
-    const stamp = this.stamp;
-    let stampedSentence = -1;
-    const inSentence = (id: number) => id >= 0 && stamp[id] === stampedSentence + 1;
-    for (const [i, figure] of figures.entries()) {
-      const first = wordAt(tokens, figure.start);
-      if (first >= tokens.count) continue;
+    for (let first = 0; first < tokens.count; ) {
       let last = first;
-      while (last + 1 < tokens.count && tokens.starts[last + 1]! < figure.end) last++;
-      const f: FigureSpan = { figure, first, last, sentence: sentenceRange(tokens, first) };
-      if (stampedSentence !== this.stamps + tokens.sentence[first]!) {
-        stampedSentence = this.stamps + tokens.sentence[first]!;
-        for (let k = f.sentence.first; k <= f.sentence.last; k++) if (tokens.ids[k]! >= 0) stamp[tokens.ids[k]!] = stampedSentence + 1;
+      let cued = false;
+      for (let k = first; k < tokens.count && sentence[k] === sentence[first]; k++) {
+        last = k;
+        if (ids[k]! >= 0 && cueStart[ids[k]!] === 1) cued = true;
       }
+      const continues = previous !== undefined && previous.sentence === sentence[first]! - 1 && previous.block === tokens.block[first];
+      if (cued || continues) previous = this.readSentence(tokens, { first, last }, previous, results);
+      first = last + 1;
+    }
+    return results;
+  }
+
+  /** Ties the figures of one sentence, returning the last tied one (or `previous`). */
+  private readSentence(
+    tokens: Tokens,
+    sentence: Sentence,
+    previous: { c: CompiledStat; sentence: number; block: number } | undefined,
+    results: StatMention[],
+  ): typeof previous {
+    const figures = this.figures.find(tokens, sentence.first, sentence.last + 1);
+    if (!figures.length) return previous;
+    const candidates = this.indexSentence(tokens, sentence);
+    for (let i = 0; i < figures.length; i++) {
+      const figure = figures[i]!;
       const nextFigureStart = figures[i + 1]?.start ?? Infinity;
       let best: CompiledStat | undefined;
       let bestScore = Infinity;
-      for (const c of this.candidates(f, tokens)) {
+      for (const c of candidates) {
         if (c.stat.unit !== figure.unit) continue;
-        const score = cueFit(c, f, tokens, nextFigureStart, inSentence);
+        const score = this.cueFit(c, figure, tokens, sentence, nextFigureStart);
         if (score !== null && score < bestScore) {
           bestScore = score;
           best = c;
         }
       }
-      best ??= this.continued(previous, f, tokens);
+      best ??= this.continued(previous, figure, tokens, sentence);
       if (!best) continue;
-      previous = { c: best, sentence: tokens.sentence[first]!, block: tokens.block[first]! };
+      previous = { c: best, sentence: tokens.sentence[figure.first]!, block: tokens.block[figure.first]! };
       results.push({
         entity: best.stat.entity,
         start: figure.start,
         end: figure.end,
-        reading: compareWithKb(best.stat, figure.value, figure.approximate, this.yearNear(tokens, f)),
+        reading: compareWithKb(best.stat, figure.value, figure.approximate, this.yearNear(tokens, figure, sentence)),
       });
     }
-    this.stamps += tokens.sentence[tokens.count - 1] ?? 0;
-    this.stamps += 1;
-    return results;
+    return previous;
   }
 
   /**
-   * The measures worth testing for a figure: those with a first-group cue word in its sentence
-   * (every group must match, so a measure without one cannot fit). Most sentences name none.
+   * Indexes a sentence's words by id (see `head`) and returns the measures worth testing: those
+   * with a first-group cue word in it (every group must match, so others cannot fit).
    */
-  private candidates(f: FigureSpan, tokens: Tokens): CompiledStat[] {
-    if (this.candidateSentence === tokens.sentence[f.first]! + this.stamps) return this.candidateList;
-    this.candidateSentence = tokens.sentence[f.first]! + this.stamps;
-    const list: CompiledStat[] = [];
-    for (let k = f.sentence.first; k <= f.sentence.last; k++) {
+  private indexSentence(tokens: Tokens, { first, last }: Sentence): CompiledStat[] {
+    const stamp = ++this.stamp;
+    const candidates: CompiledStat[] = [];
+    for (let k = last; k >= first; k--) {
       const id = tokens.ids[k]!;
-      const stats = id >= 0 ? this.byFirstCueWord.get(id) : undefined;
-      if (stats) for (const c of stats) if (!list.includes(c)) list.push(c);
+      if (id < 0) continue;
+      if (this.headStamp[id] !== stamp) {
+        this.headStamp[id] = stamp;
+        this.head[id] = -1;
+        for (const c of this.byFirstCueWord.get(id) ?? []) if (!candidates.includes(c)) candidates.push(c);
+      }
+      this.nextSame[k] = this.head[id]!;
+      this.head[id] = k;
     }
-    this.candidateList = list;
-    return list;
+    return candidates;
+  }
+
+  /** Whether a phrase occurs at word k (its first word already matched). */
+  private static rest(tokens: Tokens, phrase: readonly number[], k: number): boolean {
+    for (let j = 1; j < phrase.length; j++) {
+      if (tokens.ids[k + j] !== phrase[j] || tokens.joinable[k + j - 1] !== 1) return false;
+    }
+    return true;
+  }
+
+  /**
+   * How well a measure's cues fit a figure, or null when they do not. Every cue group must occur
+   * in the sentence outside the figure itself. For counts, the first group names the thing
+   * counted and must follow the figure closely ("800 officers", "69,000 crimes") with no other
+   * figure between, which keeps two counts in one sentence apart. Lower scores fit better.
+   */
+  private cueFit(c: CompiledStat, f: Figure, tokens: Tokens, sentence: Sentence, nextFigureStart: number): number | null {
+    let score = 0;
+    for (let groupIndex = 0; groupIndex < c.cues.length; groupIndex++) {
+      let best = Infinity;
+      for (const phrase of c.cues[groupIndex]!) {
+        // Each place the phrase's first word occurs in the sentence (see indexSentence).
+        if (this.headStamp[phrase[0]!] !== this.stamp) continue;
+        for (let k = this.head[phrase[0]!]!; k >= 0; k = this.nextSame[k]!) {
+          const kEnd = k + phrase.length - 1;
+          if (kEnd > sentence.last) break;
+          if (!StatisticMatcher.rest(tokens, phrase, k)) continue;
+          if (k <= f.last && kEnd >= f.first) continue;
+          const distance = k > f.last ? k - f.last : f.first - kEnd;
+          if (f.unit === 'count' && groupIndex === 0) {
+            if (k <= f.last || tokens.starts[k]! > nextFigureStart) continue;
+            if (k - f.last - 1 > COUNT_NOUN_WINDOW_WORDS) continue;
+          }
+          best = Math.min(best, distance);
+        }
+      }
+      if (best === Infinity) return null;
+      score += best;
+    }
+    return score;
   }
 
   /** A year named right after the figure in the same clause: "77.6 per cent in 2024". */
-  private yearNear(tokens: Tokens, f: FigureSpan): string | undefined {
-    for (let k = f.last + 1; k < f.sentence.last; k++) {
+  private yearNear(tokens: Tokens, f: Figure, sentence: Sentence): string | undefined {
+    for (let k = f.last + 1; k < sentence.last; k++) {
       const gap = tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
       if (/[,;:]/.test(gap)) return undefined;
       if (this.period.has(tokens.ids[k]!)) {
@@ -204,12 +246,13 @@ export class StatisticMatcher {
    */
   private continued(
     previous: { c: CompiledStat; sentence: number; block: number } | undefined,
-    f: FigureSpan,
+    f: Figure,
     tokens: Tokens,
+    sentence: Sentence,
   ): CompiledStat | undefined {
-    if (!previous || previous.c.stat.unit !== f.figure.unit) return undefined;
+    if (!previous || previous.c.stat.unit !== f.unit) return undefined;
     if (tokens.sentence[f.first] !== previous.sentence + 1 || tokens.block[f.first] !== previous.block) return undefined;
-    for (let k = f.sentence.first; k < f.first; k++) if (this.backReferences.has(tokens.ids[k]!)) return previous.c;
+    for (let k = sentence.first; k < f.first; k++) if (this.backReferences.has(tokens.ids[k]!)) return previous.c;
     return undefined;
   }
 }

@@ -5,7 +5,7 @@
  * mention because it only ever appears in the gaps. Each word is identified by its id in the
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
-import { fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
+import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
 
 /** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
  * separator is used because it does not occur in page text, where "\n" is just white space. */
@@ -81,36 +81,46 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
   let count = 0;
   let s = 0;
   let b = 0;
-  // What the gap since the last word held.
-  let joins = true;
+  // What the gap since the last word held: JOINS while every character joins, plus
+  // BREAKS_BLOCK, and ENDS_SENTENCE once a mark has met white space (closing quotes between).
+  let gap = JOINS;
   let afterMark = false;
-  let sentenceEnds = false;
-  let blockEnds = false;
   let i = from;
+  const { table, mask, hashes, checks, lengths } = vocabulary.tables();
+  // Plain loops over character codes with the Latin range read from tables: this runs over
+  // every character of the page, so it is kept to a few operations per character.
+  let c = i < to ? text.charCodeAt(i) : 0;
+  let f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
   while (i < to) {
-    const c = text.charCodeAt(i);
-    if (fold(c) === NOT_WORD) {
-      const bits = gapBits(c);
-      if ((bits & JOINS) === 0) joins = false;
-      if (bits & BREAKS_BLOCK) blockEnds = true;
+    if (f === NOT_WORD) {
+      const bits = c < TABLE_END ? GAP_TABLE[c]! : gapBits(c);
+      if ((bits & JOINS) === 0) gap &= ~JOINS;
+      if (bits & BREAKS_BLOCK) gap |= BREAKS_BLOCK;
       if (bits & ENDS_SENTENCE) afterMark = true;
       else if (afterMark) {
-        if (bits & IS_SPACE) sentenceEnds = true;
+        if (bits & IS_SPACE) gap |= ENDS_SENTENCE;
         else if ((bits & CLOSES) === 0) afterMark = false;
       }
-      i++;
+      if (++i < to) {
+        c = text.charCodeAt(i);
+        f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
+      }
       continue;
     }
     const start = i;
     let hash = HASH_START;
+    let check = CHECK_START;
     let length = 0;
-    for (; i < to; i++) {
-      const f = fold(text.charCodeAt(i));
-      if (f === NOT_WORD) break;
-      if (f === INVISIBLE) continue;
-      hash = hashStep(hash, f);
-      length++;
-    }
+    do {
+      if (f !== INVISIBLE) {
+        hash = hashStep(hash, f);
+        check = checkStep(check, f);
+        length++;
+      }
+      if (++i === to) break;
+      c = text.charCodeAt(i);
+      f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
+    } while (f !== NOT_WORD);
     if (count === capacity) {
       capacity *= 2;
       starts = grow(starts);
@@ -121,20 +131,32 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
       block = grow(block);
     }
     if (count > 0) {
-      if (blockEnds) {
+      if (gap & BREAKS_BLOCK) {
         b++;
         s++;
-      } else if (sentenceEnds && !startsLower(text, start)) s++;
-      joinable[count - 1] = joins && !blockEnds ? 1 : 0;
+      } else if (gap & ENDS_SENTENCE && !startsLower(text, start)) s++;
+      joinable[count - 1] = gap === JOINS ? 1 : 0;
     }
     starts[count] = start;
     ends[count] = i;
-    ids[count] = length ? vocabulary.lookupHashed(text, start, i, hash >>> 0, length) : -1;
+    let id = -1;
+    if (length) {
+      // vocabulary.lookupHashed, inline.
+      let slot = hash & mask;
+      for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
+        if (hashes[entry - 1] === hash && checks[entry - 1] === check && lengths[entry - 1] === length) {
+          id = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    ids[count] = id;
     sentence[count] = s;
     block[count] = b;
     count++;
-    joins = true;
-    afterMark = sentenceEnds = blockEnds = false;
+    gap = JOINS;
+    afterMark = false;
   }
   return {
     text,

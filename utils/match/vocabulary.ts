@@ -26,10 +26,11 @@ function foldUncached(c: number): number {
  * Punctuation), looked up in a table: a Unicode-property regular expression per character is
  * many times slower on a page-sized text. Other characters are folded as they come.
  */
-const TABLE_END = 0x250;
+export const TABLE_END = 0x250;
 const PUNCTUATION_START = 0x2000;
 const PUNCTUATION_END = 0x2070;
-const FOLD_TABLE = new Uint16Array(TABLE_END);
+/** `fold` for codes below TABLE_END, for scanning loops to read directly. */
+export const FOLD_TABLE = new Uint16Array(TABLE_END);
 const FOLD_PUNCTUATION = new Uint16Array(PUNCTUATION_END - PUNCTUATION_START);
 for (let c = 0; c < TABLE_END; c++) FOLD_TABLE[c] = foldUncached(c);
 for (let c = PUNCTUATION_START; c < PUNCTUATION_END; c++) FOLD_PUNCTUATION[c - PUNCTUATION_START] = foldUncached(c);
@@ -44,20 +45,27 @@ export function fold(c: number): number {
   return foldUncached(c);
 }
 
-/** FNV-1a over folded codes, one step. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-export const HASH_START = FNV_OFFSET;
+/**
+ * Two independent hashes over folded codes (FNV-1a and a multiply-shift mix), both kept as
+ * 32-bit integers: a page word is in the vocabulary when both hashes and its length agree,
+ * so it is never compared character by character (two different words agreeing on all three
+ * has a chance of about one in 10^19 per lookup).
+ */
+export const HASH_START = 0x811c9dc5 | 0;
+export const CHECK_START = 0x9e3779b9 | 0;
 export function hashStep(h: number, folded: number): number {
-  return Math.imul(h ^ folded, FNV_PRIME);
+  return Math.imul(h ^ folded, 0x01000193);
+}
+export function checkStep(g: number, folded: number): number {
+  return Math.imul(g + folded, 0x85ebca6b) ^ (g >>> 15);
 }
 
 export class Vocabulary {
   /** Each word as added (lower case), by id. */
   readonly words: string[] = [];
-  /** Each word's folded codes, invisible characters removed: what page words are compared with. */
-  private folded: string[] = [];
-  private hashes: number[] = [];
+  private hashes = new Int32Array(64);
+  private checks = new Int32Array(64);
+  private lengths = new Int32Array(64);
   /** Open-addressing table of ids + 1 (0 = empty), indexed by hash: cheaper than a Map per word. */
   private table = new Int32Array(1024);
   private mask = 1023;
@@ -66,16 +74,18 @@ export class Vocabulary {
     return this.words.length;
   }
 
-  private static foldWord(word: string): { folded: string; hash: number } {
-    let h = HASH_START;
-    const codes: number[] = [];
+  private static hashWord(word: string): { hash: number; check: number; length: number } {
+    let hash = HASH_START;
+    let check = CHECK_START;
+    let length = 0;
     for (let i = 0; i < word.length; i++) {
       const f = fold(word.charCodeAt(i));
       if (f === NOT_WORD || f === INVISIBLE) continue;
-      codes.push(f);
-      h = hashStep(h, f);
+      hash = hashStep(hash, f);
+      check = checkStep(check, f);
+      length++;
     }
-    return { folded: String.fromCharCode(...codes), hash: h >>> 0 };
+    return { hash, check, length };
   }
 
   /** The id of a word, adding it if new. */
@@ -83,10 +93,16 @@ export class Vocabulary {
     const existing = this.find(word);
     if (existing >= 0) return existing;
     const id = this.words.length;
-    const { folded, hash } = Vocabulary.foldWord(word);
+    const { hash, check, length } = Vocabulary.hashWord(word);
+    if (id === this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.checks = grown(this.checks);
+      this.lengths = grown(this.lengths);
+    }
     this.words.push(word);
-    this.folded.push(folded);
-    this.hashes.push(hash);
+    this.hashes[id] = hash;
+    this.checks[id] = check;
+    this.lengths[id] = length;
     // Keep the table at most half full so probes stay short.
     if (this.words.length * 2 > this.table.length) this.rehash(this.table.length * 2);
     else this.place(id);
@@ -107,50 +123,42 @@ export class Vocabulary {
 
   /** The id of a word (compared folded), or -1. */
   find(word: string): number {
-    const { folded, hash } = Vocabulary.foldWord(word);
-    let slot = hash & this.mask;
-    for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
-      if (this.folded[entry - 1] === folded) return entry - 1;
-      slot = (slot + 1) & this.mask;
+    const { hash, check, length } = Vocabulary.hashWord(word);
+    return this.lookupHashed(hash, check, length);
+  }
+
+  /**
+   * The id of the word whose folded codes (invisible ones skipped) give `hash` and `check`
+   * and number `length`, or -1. Scanning loops hash as they read, so a word costs one probe.
+   */
+  lookupHashed(hash: number, check: number, length: number): number {
+    const table = this.table;
+    const mask = this.mask;
+    let slot = hash & mask;
+    for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
+      const id = entry - 1;
+      if (this.hashes[id] === hash && this.checks[id] === check && this.lengths[id] === length) return id;
+      slot = (slot + 1) & mask;
     }
     return -1;
   }
 
   /**
-   * The id of the page word text[start, end), whose folded codes (invisible ones skipped) hash
-   * to `hash` and number `length`, or -1. The caller hashes while scanning, so a word that is
-   * not in the vocabulary costs one probe; a hit is confirmed character by character.
+   * The lookup tables, for scanning loops to probe inline (a method call per page word costs
+   * more than the probe itself while the page's code is still cold). Valid until the next add.
    */
-  lookupHashed(text: string, start: number, end: number, hash: number, length: number): number {
-    let slot = hash & this.mask;
-    for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
-      const id = entry - 1;
-      if (this.hashes[id] === hash && this.folded[id]!.length === length && this.same(this.folded[id]!, text, start, end)) return id;
-      slot = (slot + 1) & this.mask;
-    }
-    return -1;
+  tables(): { table: Int32Array; mask: number; hashes: Int32Array; checks: Int32Array; lengths: Int32Array } {
+    return { table: this.table, mask: this.mask, hashes: this.hashes, checks: this.checks, lengths: this.lengths };
   }
 
   /** The id of the page word text[start, end), or -1. */
   lookup(text: string, start: number, end: number): number {
-    let h = HASH_START;
-    let length = 0;
-    for (let i = start; i < end; i++) {
-      const f = fold(text.charCodeAt(i));
-      if (f === NOT_WORD || f === INVISIBLE) continue;
-      h = hashStep(h, f);
-      length++;
-    }
-    return this.lookupHashed(text, start, end, h >>> 0, length);
+    return this.find(text.slice(start, end));
   }
+}
 
-  private same(folded: string, text: string, start: number, end: number): boolean {
-    let j = 0;
-    for (let i = start; i < end; i++) {
-      const f = fold(text.charCodeAt(i));
-      if (f === INVISIBLE) continue;
-      if (f !== folded.charCodeAt(j++)) return false;
-    }
-    return true;
-  }
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -15,6 +15,8 @@ export interface WordHit {
 export class WordAutomaton {
   /** Transitions keyed by `state * stride + wordId`. */
   private readonly edges = new Map<number, number>();
+  /** The root's transitions by word id (0: none), read directly: most page words are read at the root. */
+  private readonly root: Int32Array;
   private readonly fail: number[] = [0];
   private readonly out: number[][] = [[]];
   private readonly lengths: number[];
@@ -23,6 +25,7 @@ export class WordAutomaton {
   /** @param patterns word-id sequences; @param vocabularySize ids are below this */
   constructor(patterns: readonly (readonly number[])[], vocabularySize: number) {
     this.stride = vocabularySize + 1;
+    this.root = new Int32Array(this.stride);
     this.lengths = patterns.map((p) => p.length);
     const children: number[][] = [[]];
     patterns.forEach((words, index) => {
@@ -37,6 +40,7 @@ export class WordAutomaton {
           this.out.push([]);
           children.push([]);
           this.edges.set(key, next);
+          if (state === 0) this.root[w] = next;
           children[state]!.push(w);
         }
         state = next;
@@ -67,6 +71,16 @@ export class WordAutomaton {
     }
   }
 
+  /** The state after reading word `id` in `state`, following failure links. */
+  private next(state: number, id: number): number {
+    for (;;) {
+      if (state === 0) return this.root[id] ?? 0;
+      const next = this.edges.get(state * this.stride + id);
+      if (next !== undefined) return next;
+      state = this.fail[state]!;
+    }
+  }
+
   /**
    * Every occurrence in words [from, to). `joinable[k]` says whether a pattern may run on from
    * word k to word k + 1; where it may not, the search restarts.
@@ -81,12 +95,7 @@ export class WordAutomaton {
         state = 0;
         continue;
       }
-      let next = this.edges.get(state * this.stride + id);
-      while (next === undefined && state !== 0) {
-        state = this.fail[state]!;
-        next = this.edges.get(state * this.stride + id);
-      }
-      state = next ?? 0;
+      state = this.next(state, id);
       const found = this.out[state]!;
       for (let j = 0; j < found.length; j++) {
         const pattern = found[j]!;
