@@ -39,6 +39,13 @@ export const POPUP_REFRESH_DELAY_MS = 250;
 
 /** Text matched per step: about 1 ms of work, so steps can be packed into short tasks. */
 export const MATCH_SLICE_CHARS = 16_000;
+/**
+ * The first slice is small. The engine's code is cold on a new page: a first call that runs
+ * to its end quickly lets the JavaScript engine see every path through it, so the optimised
+ * code it makes during the long slices does not have to be thrown away at their ends (which
+ * happened once per slice, and cost more than the matching itself).
+ */
+export const FIRST_SLICE_CHARS = 1_000;
 /** Work done before yielding to the page: well under the 50 ms that makes a task "long". */
 export const TASK_BUDGET_MS = 12;
 

@@ -3,6 +3,7 @@ import { PageMatcher } from '../../utils/match/page-matcher';
 import { buildMatchIndex } from '../../utils/kb/match-index';
 import type { Entity } from '../../utils/kb/schema';
 import { FigureRules } from '../../utils/match/figures';
+import { resolveOverlaps } from '../../utils/match/names';
 import { tokenize } from '../../utils/match/tokens';
 import { Vocabulary } from '../../utils/match/vocabulary';
 
@@ -191,5 +192,26 @@ describe('figures', () => {
       [90.9, 'percent', false],
       [100, 'count', true],
     ]);
+  });
+
+  it('reads thousands separators only in groups of three, and not numbers inside versions or codes', () => {
+    // "1,2345" reads as 1,234 (the 5 is left over); "1234,567" as 1234 (567 follows a comma).
+    const figures = findFigures('1,2345 and 1234,567 and 12,345.5 then v3.4.1 and A1, then 5  in  10 and 86.2\u00A0per cent');
+    expect(figures.map((f) => [f.value, f.unit])).toEqual([
+      [1234, 'count'],
+      [1234, 'count'],
+      [12345.5, 'count'],
+      [50, 'percent'],
+      [86.2, 'percent'],
+    ]);
+  });
+});
+
+describe('resolveOverlaps', () => {
+  it('lets the longest of a chain of overlapping candidates win, then the leftmost, and keeps the rest apart', () => {
+    const c = (first: number, last: number, span: number) => ({ first, last, span });
+    const chain = [c(3, 4, 12), c(0, 1, 10), c(1, 3, 15)];
+    const apart = [c(8, 8, 5), c(10, 11, 9), c(11, 12, 9)];
+    expect(resolveOverlaps([...apart, ...chain])).toEqual([c(1, 3, 15), c(8, 8, 5), c(10, 11, 9)]);
   });
 });

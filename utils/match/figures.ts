@@ -32,7 +32,6 @@ const APPROX_TWO = ['more than', 'up to', 'at least', 'fewer than', 'less than']
 
 // Sticky patterns, applied only where a word starts with a digit: far cheaper than running
 // one large pattern over the whole page.
-const NUMBER_AT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const PERCENT_AFTER = /\s?(?:%|per\s?cent\b|percent\b)/iy;
 const MULTIPLIER_AFTER = /\s?(bn|billion|million|mn|m|k|thousand)\b/iy;
 /** "seven out of eight areas": the total belongs to the figure; the count is the first number. */
@@ -43,9 +42,43 @@ const RATIO_AFTER = new RegExp(String.raw`\s+in\s+(\d+|${Object.keys(WORD_NUMBER
 const JOINED_AFTER = /[-\u2010-\u2015/]\p{L}/uy;
 const LETTER_OR_POINT = /[\p{L}.,]/u;
 
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** Could this code be white space (a cheap superset of `\s`, to skip regular expressions that need one)? */
+const maybeSpace = (c: number) => c <= 32 || c === 0xa0 || c >= 0x1680;
+/** The code of `text[at]` lower-cased for ASCII letters. */
+const lowerAt = (text: string, at: number) => text.charCodeAt(at) | 32;
+
+/**
+ * The end of the number at `start` and whether it has thousands separators: what
+ * `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?` matches there, read without a regular expression
+ * (this runs for every number on the page).
+ */
+function readNumber(text: string, start: number): { end: number; grouped: boolean } {
+  let end = start;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  let grouped = false;
+  if (end - start <= 3) {
+    while (text.charCodeAt(end) === 44 && isDigitCode(text.charCodeAt(end + 1)) && isDigitCode(text.charCodeAt(end + 2)) && isDigitCode(text.charCodeAt(end + 3))) {
+      end += 4;
+      grouped = true;
+    }
+  }
+  if (text.charCodeAt(end) === 46 && isDigitCode(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isDigitCode(text.charCodeAt(end))) end++;
+  }
+  return { end, grouped };
+}
+
 function stickyMatch(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(text);
+}
+
+/** "%", "per cent" or "percent" could start at `at`, perhaps after one space. */
+function mayBePercent(text: string, at: number): boolean {
+  const c = text.charCodeAt(maybeSpace(text.charCodeAt(at)) ? at + 1 : at);
+  return c === 37 || (c | 32) === 112; /* % or p */
 }
 
 /** The words figure reading depends on, as vocabulary ids. */
@@ -90,13 +123,18 @@ export class FigureRules {
       let end = tokens.ends[k]!;
       let value = wordValue ?? 0;
       if (isDigit) {
-        // Digits inside a longer token ("A1", "v2") are not figures.
-        if (LETTER_OR_POINT.test(text[start - 1] ?? ' ')) continue;
-        end = start + stickyMatch(NUMBER_AT, text, start)![0].length;
-        value = Number(text.slice(start, end).replace(/,/g, ''));
+        // Digits inside a longer token ("A1", "v2", "3.4.1") are not figures.
+        const before = text.charCodeAt(start - 1);
+        if (before === 46 || before === 44 || (before > 64 && LETTER_OR_POINT.test(text[start - 1]!))) continue;
+        const number = readNumber(text, start);
+        end = number.end;
+        value = Number(number.grouped ? text.slice(start, end).replace(/,/g, '') : text.slice(start, end));
       }
       const approximate = this.isApproximate(tokens, k);
-      const ratio = stickyMatch(RATIO_AFTER, text, end);
+      // Each pattern below runs only where its first characters could start it.
+      let afterSpace = end;
+      while (maybeSpace(text.charCodeAt(afterSpace))) afterSpace++;
+      const ratio = afterSpace > end && lowerAt(text, afterSpace) === 105 /* i */ ? stickyMatch(RATIO_AFTER, text, end) : null;
       if (ratio) {
         const of = /^\d/.test(ratio[1]!) ? Number(ratio[1]) : WORD_NUMBERS[ratio[1]!.toLowerCase()]!;
         // "two in 2024" names a year, not a ratio.
@@ -115,14 +153,15 @@ export class FigureRules {
         if (mult) end += mult[0].length;
         const factor = mult ? MULTIPLIERS[mult[1]!.toLowerCase()]! : 1;
         push({ unit: 'gbp', value: Math.round(value * factor), approximate, start: pound, end }, k);
-      } else if (isDigit && stickyMatch(PERCENT_AFTER, text, end)) {
+      } else if (isDigit && mayBePercent(text, end) && stickyMatch(PERCENT_AFTER, text, end)) {
         end = PERCENT_AFTER.lastIndex;
         push({ unit: 'percent', value, approximate, start, end }, k);
       } else {
-        if (stickyMatch(JOINED_AFTER, text, end)) continue;
-        const plus = text[end] === '+';
+        const next = text.charCodeAt(end);
+        if ((next === 45 || next === 47 || (next >= 0x2010 && next <= 0x2015)) && stickyMatch(JOINED_AFTER, text, end)) continue;
+        const plus = next === 43;
         if (plus) end++;
-        const total = stickyMatch(TOTAL_AFTER, text, end);
+        const total = maybeSpace(text.charCodeAt(end)) && lowerAt(text, end + 1) === 111 /* o */ ? stickyMatch(TOTAL_AFTER, text, end) : null;
         if (total) end += total[0].length;
         push({ unit: 'count', value, approximate: approximate || plus, start, end }, k);
       }

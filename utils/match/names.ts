@@ -81,16 +81,7 @@ export class NameMatcher {
         candidates.push({ c, first: hit.first, last: hit.last, span: tokens.ends[hit.last]! - tokens.starts[hit.first]! });
       }
     }
-    // Where aliases overlap the longest wins ("the Met Police": "Met Police" over "the Met"),
-    // then the leftmost.
-    candidates.sort((a, b) => b.span - a.span || a.first - b.first);
-    const taken = new Uint8Array(tokens.count);
-    const chosen = candidates.filter(({ first, last }) => {
-      for (let k = first; k <= last; k++) if (taken[k]) return false;
-      taken.fill(1, first, last + 1);
-      return true;
-    });
-    chosen.sort((a, b) => a.first - b.first);
+    const chosen = resolveOverlaps(candidates);
     const mentions: NameMention[] = [];
     for (const { c, first, last } of chosen) {
       if (c.alias.afterFullName) {
@@ -129,4 +120,37 @@ export class NameMatcher {
     }
     return true;
   }
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  /** Length in characters. */
+  span: number;
+}
+
+/**
+ * Where aliases overlap the longest wins ("the Met Police": "Met Police" over "the Met"), then
+ * the leftmost. Only candidates that overlap can compete, so the page's candidates are cut into
+ * runs of overlapping ones and each run is settled on its own: most runs are a single name.
+ * Returns the winners in document order.
+ */
+export function resolveOverlaps<T extends Candidate>(candidates: T[]): T[] {
+  // Nearly in order already (the automaton reports by last word), which the sort handles in one pass.
+  candidates.sort((a, b) => a.first - b.first || a.last - b.last);
+  const chosen: T[] = [];
+  for (let i = 0; i < candidates.length; ) {
+    let end = i + 1;
+    let reach = candidates[i]!.last;
+    while (end < candidates.length && candidates[end]!.first <= reach) reach = Math.max(reach, candidates[end++]!.last);
+    if (end === i + 1) chosen.push(candidates[i]!);
+    else {
+      const run = candidates.slice(i, end).sort((a, b) => b.span - a.span || a.first - b.first);
+      const taken: T[] = [];
+      for (const c of run) if (taken.every((t) => t.last < c.first || t.first > c.last)) taken.push(c);
+      chosen.push(...taken.sort((a, b) => a.first - b.first));
+    }
+    i = end;
+  }
+  return chosen;
 }

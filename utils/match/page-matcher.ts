@@ -12,7 +12,7 @@ import { Vocabulary } from './vocabulary';
 import { BLOCK_BREAK, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
 import type { Mention } from './types';
-import { MATCH_SLICE_CHARS } from '../constants';
+import { FIRST_SLICE_CHARS, MATCH_SLICE_CHARS } from '../constants';
 
 export interface PageMatch {
   mentions: Mention[];
@@ -47,7 +47,7 @@ export class MatchRun {
   step(): void {
     if (this.position < this.text.length) {
       const from = this.position;
-      const to = sliceEnd(this.text, from, MATCH_SLICE_CHARS);
+      const to = sliceEnd(this.text, from, this.slices.length ? MATCH_SLICE_CHARS : FIRST_SLICE_CHARS);
       this.position = to;
       const tokens = this.matcher.tokenize(this.text, from, to);
       for (let k = 0; k < tokens.count; k++) if (tokens.ids[k]! >= 0) this.seen[tokens.ids[k]!] = 1;
@@ -126,22 +126,22 @@ export class PageMatcher {
 
   /** @internal matches one slice's words and adds to the run's state. */
   matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
-    const found: Mention[] = [];
+    const names: Mention[] = [];
     for (const m of this.names.find(tokens, namedInFull)) {
       const entity = this.index.entities[m.entity]!;
       named.add(entity.id);
-      found.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
+      names.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
     }
+    // Names and figures each come in document order: merge them.
     let n = 0;
     for (const m of this.stats.find(tokens)) {
-      // A figure inside a name loses to the name (names are in order, so walk them once).
-      while (n < found.length && found[n]!.end <= m.start) n++;
-      const inName = n < found.length && found[n]!.start < m.end && !found[n]!.stat;
+      while (n < names.length && names[n]!.start < m.start) out.push(names[n++]!);
+      // A figure inside a name loses to the name.
+      const inName = (n > 0 && names[n - 1]!.end > m.start) || (n < names.length && names[n]!.start < m.end);
       if (inName) continue;
       const entity = this.index.entities[m.entity]!;
-      found.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end, stat: m.reading });
+      out.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end, stat: m.reading });
     }
-    found.sort((a, b) => a.start - b.start);
-    for (const m of found) out.push(m);
+    while (n < names.length) out.push(names[n++]!);
   }
 }

@@ -5,7 +5,7 @@
  * mention because it only ever appears in the gaps. Each word is identified by its id in the
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
-import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
+import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary, type VocabularyTables } from './vocabulary';
 
 /** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
  * separator is used because it does not occur in page text, where "\n" is just white space. */
@@ -58,26 +58,62 @@ export interface Tokens {
   block: Int32Array;
 }
 
-function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
+/** Room for the words of a text: the arrays `scanWords` writes, reused from slice to slice. */
+class WordBuffer {
+  readonly starts: Int32Array<ArrayBuffer>;
+  readonly ends: Int32Array<ArrayBuffer>;
+  readonly ids: Int32Array<ArrayBuffer>;
+  readonly joinable: Uint8Array<ArrayBuffer>;
+  readonly sentence: Int32Array<ArrayBuffer>;
+  readonly block: Int32Array<ArrayBuffer>;
+
+  constructor(readonly capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+    this.joinable = new Uint8Array(capacity);
+    this.sentence = new Int32Array(capacity);
+    this.block = new Int32Array(capacity);
+  }
 }
+
+let buffer = new WordBuffer(1024);
 
 /**
  * Tokenises `text` from `from` to `to` (defaults: all of it). Offsets are into `text`, so a
- * long page can be tokenised slice by slice. One pass over the characters: each word is folded
- * and hashed as it is read and looked up once, and each gap is judged as it is crossed (may a
- * name run across it, does a sentence or block end in it).
+ * long page can be tokenised slice by slice.
  */
 export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Tokens {
-  let capacity = Math.max(16, ((to - from) / 5) | 0);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let ids = new Int32Array(capacity);
-  let joinable = new Uint8Array(capacity);
-  let sentence = new Int32Array(capacity);
-  let block = new Int32Array(capacity);
+  // A word takes at least one character and so does the gap after it.
+  const most = ((to - from + 1) >> 1) + 1;
+  if (buffer.capacity < most) buffer = new WordBuffer(most);
+  const count = scanWords(text, from, to, vocabulary.tables(), buffer);
+  // No name runs on from the last word (the buffer may hold an earlier slice's value).
+  if (count > 0) buffer.joinable[count - 1] = 0;
+  return {
+    text,
+    count,
+    starts: buffer.starts.slice(0, count),
+    ends: buffer.ends.slice(0, count),
+    ids: buffer.ids.slice(0, count),
+    joinable: buffer.joinable.slice(0, count),
+    sentence: buffer.sentence.slice(0, count),
+    block: buffer.block.slice(0, count),
+  };
+}
+
+/**
+ * The one pass over the characters, writing each word into `out` and returning how many there
+ * are: each word is folded and hashed as it is read and looked up once, and each gap is judged
+ * as it is crossed (may a name run across it, does a sentence or block end in it). It runs over
+ * every character of the page, so it is plain loops over character codes with the Latin range
+ * read from tables, and nothing after its loop but the return: the JavaScript engine optimises
+ * it while the loop runs, and code after the loop that it had not yet seen run would make it
+ * throw that work away at the end of every slice.
+ */
+function scanWords(text: string, from: number, to: number, vocabulary: VocabularyTables, out: WordBuffer): number {
+  const { table, mask, hashes, checks, lengths } = vocabulary;
+  const { starts, ends, ids, joinable, sentence, block } = out;
   let count = 0;
   let s = 0;
   let b = 0;
@@ -86,9 +122,6 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
   let gap = JOINS;
   let afterMark = false;
   let i = from;
-  const { table, mask, hashes, checks, lengths } = vocabulary.tables();
-  // Plain loops over character codes with the Latin range read from tables: this runs over
-  // every character of the page, so it is kept to a few operations per character.
   let c = i < to ? text.charCodeAt(i) : 0;
   let f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
   while (i < to) {
@@ -121,15 +154,6 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
       c = text.charCodeAt(i);
       f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
     } while (f !== NOT_WORD);
-    if (count === capacity) {
-      capacity *= 2;
-      starts = grow(starts);
-      ends = grow(ends);
-      ids = grow(ids);
-      joinable = grow(joinable);
-      sentence = grow(sentence);
-      block = grow(block);
-    }
     if (count > 0) {
       if (gap & BREAKS_BLOCK) {
         b++;
@@ -158,16 +182,7 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
     gap = JOINS;
     afterMark = false;
   }
-  return {
-    text,
-    count,
-    starts: starts.subarray(0, count),
-    ends: ends.subarray(0, count),
-    ids: ids.subarray(0, count),
-    joinable: joinable.subarray(0, count),
-    sentence: sentence.subarray(0, count),
-    block: block.subarray(0, count),
-  };
+  return count;
 }
 
 /** "officers. who": a full stop before a lower-case word does not end the sentence. */

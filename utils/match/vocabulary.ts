@@ -60,6 +60,15 @@ export function checkStep(g: number, folded: number): number {
   return Math.imul(g + folded, 0x85ebca6b) ^ (g >>> 15);
 }
 
+/** What a scanning loop needs to look words up inline (see Vocabulary.tables). */
+export interface VocabularyTables {
+  table: Int32Array;
+  mask: number;
+  hashes: Int32Array;
+  checks: Int32Array;
+  lengths: Int32Array;
+}
+
 export class Vocabulary {
   /** Each word as added (lower case), by id. */
   readonly words: string[] = [];
@@ -147,7 +156,7 @@ export class Vocabulary {
    * The lookup tables, for scanning loops to probe inline (a method call per page word costs
    * more than the probe itself while the page's code is still cold). Valid until the next add.
    */
-  tables(): { table: Int32Array; mask: number; hashes: Int32Array; checks: Int32Array; lengths: Int32Array } {
+  tables(): VocabularyTables {
     return { table: this.table, mask: this.mask, hashes: this.hashes, checks: this.checks, lengths: this.lengths };
   }
 
