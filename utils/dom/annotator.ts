@@ -7,8 +7,9 @@
  * and the observer, leaving the page's DOM as it was.
  */
 import { TextCollector, findArticleRoot } from './collect';
-import { allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
-import type { PageMatcher } from '../match/page-matcher';
+import { WrapState, allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
+import type { MatchSource } from '../match/source';
+import type { CollectedText } from './collect';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
 import type { EntityType } from '../kb/schema';
@@ -19,6 +20,11 @@ import { yieldToPage } from './yield';
 import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
+/**
+ * Each scan's duration is left as a performance measure of this name (the last scan's only):
+ * it shows in the browser's performance tools, and `npm run bench` reads it from the page.
+ */
+export const SCAN_MEASURE = 'met-context:annotate';
 
 export class Annotator {
   private readonly mentionOf = new WeakMap<Element, Mention>();
@@ -35,19 +41,24 @@ export class Annotator {
   private removals = 0;
   /** Set when annotation stopped because the page keeps removing highlights. */
   private stopped = false;
+  /** When the current task's budget runs out (a performance.now() time). */
+  private deadline = 0;
   /** Scans run so far (tests and the bench read it to see that the page settles). */
   scans = 0;
   relevance: Relevance = { relevant: false, reason: 'The page has not been read yet.' };
 
   /**
+   * @param source where the text is matched; `fallback` takes over for good if it fails (the
+   *   background stopped, say), with an immediate re-scan that wraps what is still missing.
    * @param shown the entity types the reader wants highlighted (all when not given); relevance
    *   is still judged on every mention.
    */
   constructor(
     private readonly doc: Document,
-    private readonly matcher: PageMatcher,
+    private source: MatchSource,
     private readonly signal: AbortSignal,
     private readonly shown?: ReadonlySet<EntityType>,
+    private readonly fallback?: MatchSource,
   ) {
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
@@ -141,47 +152,94 @@ export class Annotator {
     for (const node of this.splits.keys()) if (!node.isConnected) this.splits.delete(node);
     for (const el of this.created) if (!el.isConnected) this.created.delete(el);
     this.scans++;
-    let deadline = performance.now() + TASK_BUDGET_MS;
-    const pause = async () => {
-      if (performance.now() < deadline) return;
-      await yieldToPage();
-      deadline = performance.now() + TASK_BUDGET_MS;
-    };
+    const started = performance.now();
+    this.deadline = started + TASK_BUDGET_MS;
+    const pause = () => this.pause();
     const collector = new TextCollector(findArticleRoot(this.doc));
     while (!collector.done) {
-      collector.step(deadline);
+      collector.step(this.deadline);
       await pause();
       if (this.signal.aborted) return;
     }
     const collected = collector.result();
-    const run = this.matcher.start(collected.text);
-    while (!run.done) {
-      run.step();
-      await pause();
-      if (this.signal.aborted) return;
+    // Batches are wrapped as they arrive: while the background matches the next slices, the
+    // page wraps what it has been sent.
+    const batches: Mention[][] = [];
+    const wrapState = new WrapState();
+    let wake: (() => void) | undefined;
+    let matched = false;
+    const matching = this.source
+      .match(collected.text, (mentions) => (batches.push(mentions), wake?.()), this.signal, pause)
+      .then((relevance) => {
+        // Unless annotation stopped meanwhile, which says why itself.
+        if (!this.stopped) this.relevance = relevance;
+      })
+      .finally(() => {
+        matched = true;
+        wake?.();
+      });
+    matching.catch(() => undefined); // Handled below, once the batches already sent are wrapped.
+    for (;;) {
+      // Everything that has arrived is wrapped together: fewer, larger writes.
+      const batch = batches.splice(0).flat();
+      if (batch.length) await this.wrapBatch(collected, filterMentionTypes(batch, this.shown), wrapState, pause);
+      else if (matched) break;
+      else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        this.deadline = performance.now() + TASK_BUDGET_MS;
+      }
+      if (this.signal.aborted || this.stopped) return;
     }
-    const result = run.result();
-    const { mentions, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
-    this.relevance = relevance;
+    try {
+      await matching;
+      recordScan(started);
+    } catch (error) {
+      if (this.signal.aborted || !this.fallback || this.source === this.fallback) {
+        this.relevance = { relevant: false, reason: `The page could not be read: ${error instanceof Error ? error.message : String(error)}` };
+        return;
+      }
+      this.source = this.fallback;
+      await this.runScan();
+    }
+  }
+
+  private overBudget(): boolean {
+    return performance.now() >= this.deadline;
+  }
+
+  /** Gives the page a turn once the current task has used its budget. */
+  private async pause(): Promise<void> {
+    if (!this.overBudget()) return;
+    await yieldToPage();
+    this.deadline = performance.now() + TASK_BUDGET_MS;
+  }
+
+  /** Wraps one batch of mentions, a task's budget at a time. */
+  private async wrapBatch(collected: CollectedText, mentions: Mention[], state: WrapState, pause: () => Promise<void>): Promise<void> {
     if (!mentions.length) return;
     // Text nodes may have changed while matching yielded: each job checks its node first.
-    const jobs = planWraps(collected, mentions);
+    const jobs = planWraps(collected, mentions, state);
     let next = 0;
     while (next < jobs.length) {
       if (this.signal.aborted) return;
       this.write(() => {
         if (this.doc.getElementById(STYLE_ID) === null) this.addStyle();
         // At least one node per task, then as many as the task's budget allows.
-        do next = this.wrap(jobs, next);
-        while (next < jobs.length && performance.now() < deadline);
+        do next = this.wrap(jobs, next, state);
+        while (next < jobs.length && !this.overBudget());
       });
       await pause();
     }
   }
 
-  private wrap(jobs: NodeJob[], index: number): number {
-    const track = (node: Text, created: Node[]) => this.splits.set(node, [...(this.splits.get(node) ?? []), ...created]);
-    for (const { mention, element } of applyWraps(jobs, index, index + 1, track)) {
+  private wrap(jobs: NodeJob[], index: number, state: WrapState): number {
+    const track = (node: Text, created: Node[]) => {
+      const known = this.splits.get(node);
+      if (!known) this.splits.set(node, created);
+      else for (const n of created) known.push(n);
+    };
+    for (const { mention, element } of applyWraps(jobs, index, index + 1, track, state)) {
       this.mentionOf.set(element, mention);
       this.created.add(element);
     }
@@ -238,5 +296,14 @@ export class Annotator {
     this.created.clear();
     this.splits.clear();
     this.doc.getElementById(STYLE_ID)?.remove();
+  }
+}
+
+function recordScan(start: number): void {
+  try {
+    performance.clearMeasures(SCAN_MEASURE);
+    performance.measure(SCAN_MEASURE, { start, end: performance.now() });
+  } catch {
+    // A page may have replaced its performance object; the measure is only for information.
   }
 }

@@ -5,8 +5,9 @@
  */
 import { readArticleDate } from './article-date';
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
-import { FLASH_DURATION_MS } from '../constants';
+import { BACKGROUND_MATCH_MAX_CHARS, FLASH_DURATION_MS } from '../constants';
 import { PageMatcher } from '../match/page-matcher';
+import { LocalMatchSource, RemoteMatchSource, SizedMatchSource, type MatchPort } from '../match/source';
 import { Annotator } from '../dom/annotator';
 import { CardController, type CardSurface } from '../card/controller';
 import { summarise, type PageSummary } from './summary';
@@ -30,6 +31,8 @@ export interface PageSessionDeps {
   doc: Document;
   site: string;
   getIndex(): Promise<MatchIndex>;
+  /** Opens a port to the background's matcher; without it the page matches on its own. */
+  connectMatcher?(): MatchPort;
   fetchEntity(id: string): Promise<EntityReply | null>;
   createSurface(): Promise<CardSurface>;
 }
@@ -78,7 +81,11 @@ export class PageSession {
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index), controller.signal, this.look.shown);
+    const index = this.index;
+    const local = new LocalMatchSource(() => new PageMatcher(index));
+    const connect = this.deps.connectMatcher;
+    const source = connect ? new SizedMatchSource(new RemoteMatchSource(connect), local, BACKGROUND_MATCH_MAX_CHARS) : local;
+    const annotator = new Annotator(this.deps.doc, source, controller.signal, this.look.shown, local);
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
