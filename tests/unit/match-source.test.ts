@@ -67,7 +67,8 @@ function backgroundPort(options: PortOptions = {}): { connect: () => MatchPort; 
 
 async function streamed(text: string) {
   const batches: Mention[][] = [];
-  const relevance = await new RemoteMatchSource(backgroundPort().connect).match(text, (b) => batches.push(b), new AbortController().signal);
+  const { relevance, where } = await new RemoteMatchSource(backgroundPort().connect).match(text, (b) => batches.push(b), new AbortController().signal);
+  expect(where).toBe('background');
   return { batches, relevance };
 }
 

@@ -8,7 +8,7 @@
  */
 import { TextCollector, findArticleRoot } from './collect';
 import { WrapState, allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
-import type { MatchSource } from '../match/source';
+import type { MatchOutcome, MatchSource } from '../match/source';
 import type { CollectedText } from './collect';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
@@ -21,8 +21,9 @@ import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
 /**
- * Each scan's duration is left as a performance measure of this name (the last scan's only):
- * it shows in the browser's performance tools, and `npm run bench` reads it from the page.
+ * Each scan's duration is left as a performance measure of this name (the last scan's only),
+ * with where its text was matched (`detail.matchedIn`: 'background' or 'page'): it shows in
+ * the browser's performance tools, `npm run bench` reads it, and a test checks the place.
  */
 export const SCAN_MEASURE = 'met-context:annotate';
 
@@ -170,9 +171,10 @@ export class Annotator {
     let matched = false;
     const matching = this.source
       .match(collected.text, (mentions) => (batches.push(mentions), wake?.()), this.signal, pause)
-      .then((relevance) => {
+      .then(({ relevance, where }) => {
         // Unless annotation stopped meanwhile, which says why itself.
         if (!this.stopped) this.relevance = relevance;
+        return where;
       })
       .finally(() => {
         matched = true;
@@ -192,8 +194,7 @@ export class Annotator {
       if (this.signal.aborted || this.stopped) return;
     }
     try {
-      await matching;
-      recordScan(started);
+      recordScan(started, await matching);
     } catch (error) {
       if (this.signal.aborted || !this.fallback || this.source === this.fallback) {
         this.relevance = { relevant: false, reason: `The page could not be read: ${error instanceof Error ? error.message : String(error)}` };
@@ -299,10 +300,10 @@ export class Annotator {
   }
 }
 
-function recordScan(start: number): void {
+function recordScan(start: number, where: MatchOutcome['where']): void {
   try {
     performance.clearMeasures(SCAN_MEASURE);
-    performance.measure(SCAN_MEASURE, { start, end: performance.now() });
+    performance.measure(SCAN_MEASURE, { start, end: performance.now(), detail: { matchedIn: where } });
   } catch {
     // A page may have replaced its performance object; the measure is only for information.
   }

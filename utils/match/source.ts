@@ -13,13 +13,19 @@ import * as v from 'valibot';
 import { MAX_STREAMED_TEXT_CHARS, MatchTextRequest, type MatchPortReply } from '../messages';
 import { BACKGROUND_SILENCE_MS, TASK_BUDGET_MS } from '../constants';
 
+/** A text's relevance, and where it was matched (shown to developers in the scan's measure). */
+export interface MatchOutcome {
+  relevance: Relevance;
+  where: 'background' | 'page';
+}
+
 export interface MatchSource {
   /**
    * Matches `text`, calling `onMentions` with each batch of mentions ready to show (in page
    * order, none before the page is known to be relevant). `pause` is awaited between steps of
    * work done on the caller's thread.
    */
-  match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<Relevance>;
+  match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<MatchOutcome>;
 }
 
 /** Matching on the page's own thread, a slice per step. */
@@ -29,7 +35,7 @@ export class LocalMatchSource implements MatchSource {
   /** @param build makes the matcher when it is first needed (it needs the KB's match index) */
   constructor(private readonly build: () => PageMatcher | Promise<PageMatcher>) {}
 
-  async match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<Relevance> {
+  async match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<MatchOutcome> {
     this.matcher ??= await this.build();
     const run = this.matcher.start(text);
     while (!run.done) {
@@ -39,7 +45,7 @@ export class LocalMatchSource implements MatchSource {
     }
     const { mentions, relevance } = run.result();
     if (mentions.length && !signal.aborted) onMentions(mentions);
-    return relevance;
+    return { relevance, where: 'page' };
   }
 }
 
@@ -55,7 +61,7 @@ export class SizedMatchSource implements MatchSource {
     private readonly limit: number,
   ) {}
 
-  match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<Relevance> {
+  match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<MatchOutcome> {
     return (text.length > this.limit ? this.large : this.small).match(text, onMentions, signal, pause);
   }
 }
@@ -95,7 +101,7 @@ export class RemoteMatchSource implements MatchSource {
     private readonly silenceMs = BACKGROUND_SILENCE_MS,
   ) {}
 
-  match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal): Promise<Relevance> {
+  match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal): Promise<MatchOutcome> {
     if (text.length > MAX_STREAMED_TEXT_CHARS) return Promise.reject(new Error('The page is too long to send to the background.'));
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -121,7 +127,7 @@ export class RemoteMatchSource implements MatchSource {
         const reply = parseMatchReply(message);
         if (!reply) return finish(() => reject(new Error('The background sent a reply of the wrong shape.')));
         if (reply.type === 'mentions') onMentions(reply.mentions);
-        else if (reply.type === 'done') finish(() => resolve(reply.relevance));
+        else if (reply.type === 'done') finish(() => resolve({ relevance: reply.relevance, where: 'background' }));
         else finish(() => reject(new Error(reply.message)));
       });
       // A service worker stopped mid-page closes the port.
