@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { LocalMatchSource, RemoteMatchSource, serveMatchPort, type MatchPort } from '../../utils/match/source';
+import { backgroundPort, type PortOptions } from '../helpers/background-port';
 import { Annotator } from '../../utils/dom/annotator';
 import { collectText, findArticleRoot } from '../../utils/dom/collect';
 import type { Mention } from '../../utils/match/types';
@@ -15,55 +16,6 @@ const textOf = (name: string) => collectText(findArticleRoot(loadPage(name))).te
 
 /** A long page: the three seeds' articles one after another, many times. */
 const LONG_TEXT = Array.from({ length: 12 }, () => SEED_PAGES.map(textOf).join('\u2029')).join('\u2029');
-
-interface PortOptions {
-  /** Background side: stop after posting this many replies (as a stopped service worker does). */
-  dieAfter?: number;
-  /** Background side: send this instead of its first batch. */
-  corruptFirst?: unknown;
-}
-
-/**
- * Two ends of a runtime port, delivering each message in a later task and as a copy (as the
- * browser does), with the real background half serving one end.
- */
-function backgroundPort(options: PortOptions = {}): { connect: () => MatchPort; posted: () => number } {
-  let posted = 0;
-  const connect = (): MatchPort => {
-    const listeners = { page: [] as ((m: unknown) => void)[], background: [] as ((m: unknown) => void)[] };
-    const closed = { page: [] as (() => void)[], background: [] as (() => void)[] };
-    let open = true;
-    const close = (notify: (() => void)[]) => {
-      if (!open) return;
-      open = false;
-      setTimeout(() => notify.forEach((fn) => fn()));
-    };
-    const deliver = (to: ((m: unknown) => void)[], message: unknown) => {
-      const copy = structuredClone(message);
-      setTimeout(() => open && to.forEach((fn) => fn(copy)));
-    };
-    const background: MatchPort = {
-      postMessage: (message) => {
-        if (!open) return;
-        posted++;
-        if (options.corruptFirst !== undefined && posted === 1) deliver(listeners.page, options.corruptFirst);
-        else deliver(listeners.page, message);
-        if (options.dieAfter !== undefined && posted >= options.dieAfter) close(closed.page);
-      },
-      disconnect: () => close(closed.page),
-      onMessage: { addListener: (fn) => listeners.background.push(fn) },
-      onDisconnect: { addListener: (fn) => closed.background.push(fn) },
-    };
-    serveMatchPort(background, async () => new PageMatcher(bundledIndex()));
-    return {
-      postMessage: (message) => open && deliver(listeners.background, message),
-      disconnect: () => close(closed.background),
-      onMessage: { addListener: (fn) => listeners.page.push(fn) },
-      onDisconnect: { addListener: (fn) => closed.page.push(fn) },
-    };
-  };
-  return { connect, posted: () => posted };
-}
 
 async function streamed(text: string) {
   const batches: Mention[][] = [];

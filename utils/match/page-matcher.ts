@@ -185,7 +185,7 @@ export class PageMatcher {
     for (const m of this.names.find(set, tokens, namedInFull)) {
       const entity = this.index.entities[m.entity]!;
       named.add(entity.id);
-      names.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
+      names.push({ entityId: entity.id, type: entity.type, name: entity.name, start: m.start, end: m.end });
     }
     // Names and figures each come in document order: merge them.
     let n = 0;
@@ -195,7 +195,7 @@ export class PageMatcher {
       const inName = (n > 0 && names[n - 1]!.end > m.start) || (n < names.length && names[n]!.start < m.end);
       if (inName) continue;
       const entity = this.index.entities[m.entity]!;
-      out.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end, stat: m.reading });
+      out.push({ entityId: entity.id, type: entity.type, name: entity.name, start: m.start, end: m.end, stat: m.reading });
     }
     while (n < names.length) out.push(names[n++]!);
   }

@@ -36,7 +36,11 @@ export class LocalMatchSource implements MatchSource {
   constructor(private readonly build: () => PageMatcher | Promise<PageMatcher>) {}
 
   async match(text: string, onMentions: (mentions: Mention[]) => void, signal: AbortSignal, pause: () => Promise<void>): Promise<MatchOutcome> {
-    this.matcher ??= await this.build();
+    try {
+      this.matcher ??= await this.build();
+    } catch (error) {
+      throw new Error(`the knowledge base could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+    }
     const run = this.matcher.start(text);
     while (!run.done) {
       run.step();
@@ -76,7 +80,7 @@ export interface MatchPort {
 
 function isMention(m: unknown): m is Mention {
   const x = m as Mention;
-  return typeof x === 'object' && x !== null && typeof x.entityId === 'string' && typeof x.type === 'string' && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start < x.end;
+  return typeof x === 'object' && x !== null && typeof x.entityId === 'string' && typeof x.type === 'string' && typeof x.name === 'string' && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start < x.end;
 }
 
 /** Checks a reply's shape before the page acts on it (cheap: a page can get thousands of mentions). */

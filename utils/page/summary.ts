@@ -27,16 +27,13 @@ export interface PageSummary {
   entities: SummaryEntity[];
 }
 
-export function summarise(
-  mentions: readonly Mention[],
-  nameOf: (id: string) => string,
-): Pick<PageSummary, 'counts' | 'entities'> {
+export function summarise(mentions: readonly Mention[]): Pick<PageSummary, 'counts' | 'entities'> {
   const byId = new Map<string, SummaryEntity>();
   for (const m of mentions) {
     const entry = byId.get(m.entityId) ?? {
       id: m.entityId,
       type: m.type,
-      name: nameOf(m.entityId),
+      name: m.name,
       mentions: 0,
       differs: false,
     };
