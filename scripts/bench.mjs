@@ -103,15 +103,24 @@ await fixtures.close();
 
 // The shipped path, in the built extension under a news site's host, with the time from the
 // start of a scan to the last highlight (the annotator leaves it as a performance measure).
-// On the 1 MB page the page matches on its own (past BACKGROUND_MATCH_MAX_CHARS); on a
-// typical article the background matches and the page only reads and wraps. "Cold": the
-// first page after the browser starts; "warm": later pages.
+// On the 1 MB page the page matches on its own (past BACKGROUND_MATCH_MAX_CHARS), and its scan
+// includes asking the background for the KB's match index; on a typical article the
+// background matches and the page only reads and wraps. "Cold": the first page after the
+// browser starts; "warm": later pages. Work moves in and out of the scan between designs, so
+// the time from navigation start to the last highlight is printed too.
 const SCAN_MEASURE = 'met-context:annotate';
 async function annotateInExtension(context, file) {
   const page = await context.newPage();
   await page.goto(`http://www.standard.co.uk/${file}`);
-  const handle = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.duration, SCAN_MEASURE, { timeout: 60_000, polling: 20 });
-  const result = { ms: await handle.jsonValue(), longTasks: await page.evaluate(() => window.__longTasks ?? []) };
+  const handle = await page.waitForFunction(
+    (name) => {
+      const scan = performance.getEntriesByName(name)[0];
+      return scan && { ms: scan.duration, fromNavigation: scan.startTime + scan.duration };
+    },
+    SCAN_MEASURE,
+    { timeout: 60_000, polling: 20 },
+  );
+  const result = { ...(await handle.jsonValue()), longTasks: await page.evaluate(() => window.__longTasks ?? []) };
   await page.close();
   return result;
 }
@@ -140,6 +149,8 @@ const shippedCold = median(coldRuns.map((r) => r.ms));
 const shippedWarm = median(warmRuns.map((r) => r.ms));
 const shippedLong = [...coldRuns, ...warmRuns, ...articleRuns].flatMap((r) => r.longTasks);
 const articleRemote = median(articleRuns.map((r) => r.ms));
+const articleFromNavigation = median(articleRuns.map((r) => r.fromNavigation));
+const bigFromNavigation = median(warmRuns.map((r) => r.fromNavigation));
 // The same article annotated by the page alone (what the page does without the background).
 const articleLocal = median(
   await repeat(async () => {
@@ -158,9 +169,10 @@ const rows = [
   ['  shipped (cold) / floor', `${fmt(shippedCold / floor, 2)}x`, ''],
   ['Extension as shipped on the 1 MB page, chunked: later pages', `${fmt(shippedWarm)} ms`, ''],
   ['  shipped (warm) / floor', `${fmt(shippedWarm / floor, 2)}x`, ''],
-  [`Typical article (${ARTICLE}): extension, matched in the background`, `${fmt(articleRemote)} ms`, ''],
-  ['  same article annotated by the page alone (chunked)', `${fmt(articleLocal)} ms`, ''],
-  ['  background / page alone', `${fmt(articleRemote / articleLocal, 2)}x`, ''],
+  ['  navigation start to last highlight (later pages)', `${fmt(bigFromNavigation)} ms`, ''],
+  [`Typical article (${ARTICLE}): extension (matched in the background), scan`, `${fmt(articleRemote)} ms`, ''],
+  ['  navigation start to last highlight', `${fmt(articleFromNavigation)} ms`, ''],
+  ['  same article, page-alone annotator in a plain page after load (for scale)', `${fmt(articleLocal)} ms`, ''],
   ['  long tasks (> 50 ms) in the page, all extension runs', `${shippedLong.length}${shippedLong.length ? ` (longest ${fmt(Math.max(...shippedLong))} ms)` : ''}`, 'target 0'],
   [`mark.js, same ${aliases.length} aliases (one run)`, `${fmt(mark)} ms`, ''],
   ['  mark.js / engine', `${fmt(mark / engine, 0)}x`, 'target >= 100x'],
