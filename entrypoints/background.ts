@@ -4,7 +4,6 @@ import { loadBundle } from '@/utils/kb/bundle';
 import {
   BackgroundRequest,
   EXTENSION_PAGE_ONLY,
-  MATCH_PORT,
   askTab,
   createMessageListener,
   type BackgroundReplies,
@@ -12,9 +11,6 @@ import {
 import { CONTENT_SCRIPT_FILE, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
 import { isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites } from '@/utils/settings';
-import { PageMatcher } from '@/utils/match/page-matcher';
-import { serveMatchPort } from '@/utils/match/source';
-import type { MatchIndex } from '@/utils/kb/match-index';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
 const PERSIST_REGISTRATIONS = import.meta.env.MANIFEST_VERSION === 3;
@@ -98,16 +94,4 @@ export default defineBackground(() => {
       { types: EXTENSION_PAGE_ONLY, extensionOrigin: browser.runtime.getURL('/') },
     ),
   );
-
-  // Pages send their text here to be matched (see utils/match/source.ts).
-  let streaming: { index: MatchIndex; matcher: PageMatcher } | undefined;
-  const matcher = async () => {
-    const index = await kb.matchIndex();
-    if (streaming?.index !== index) streaming = { index, matcher: new PageMatcher(index) };
-    return streaming.matcher;
-  };
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== MATCH_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    serveMatchPort(port, matcher);
-  });
 });

@@ -46,19 +46,6 @@ export const MATCH_SLICE_CHARS = 16_000;
  * happened once per slice, and cost more than the matching itself).
  */
 export const FIRST_SLICE_CHARS = 1_000;
-/**
- * Pages with more article text than this are matched on the page rather than in the
- * background: on a typical article the background takes the page's thread from about 30 ms to
- * about 5 ms, but on a 1 MB page sending the text and taking the mentions back in many
- * batches costs more than matching it where it is (measured by `npm run bench`).
- */
-export const BACKGROUND_MATCH_MAX_CHARS = 200_000;
-/**
- * The page stops waiting for the background after this long without a reply and matches on
- * its own. A starting service worker opens IndexedDB and builds its matcher before the first
- * reply (a few hundred ms at most, measured), so this only ends a wait that would not end.
- */
-export const BACKGROUND_SILENCE_MS = 3_000;
 /** Work done before yielding to the page: well under the 50 ms that makes a task "long". */
 export const TASK_BUDGET_MS = 12;
 

@@ -6,8 +6,6 @@
 import * as v from 'valibot';
 import type { Entity, EntityType } from './kb/schema';
 import type { MatchIndex } from './kb/match-index';
-import type { Mention } from './match/types';
-import type { Relevance } from './match/relevance';
 import type { PageSummary } from './page/summary';
 import type { UserData } from './kb/user-data';
 import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from './kb/user-data';
@@ -35,23 +33,6 @@ const BACKGROUND_REQUESTS = [
 ] as const;
 export const BackgroundRequest = v.variant('type', BACKGROUND_REQUESTS);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
-
-/**
- * The match port: a content script opens it, sends its page's text once, and receives the
- * mentions in batches as the background finds them, then the page's relevance.
- */
-export const MATCH_PORT = 'met-context:match';
-/** Longer texts are matched on the page (a message this size would cost more than it saves). */
-export const MAX_STREAMED_TEXT_CHARS = 16_000_000;
-export const MatchTextRequest = v.strictObject({
-  type: v.literal('matchText'),
-  text: v.pipe(v.string(), v.maxLength(MAX_STREAMED_TEXT_CHARS)),
-});
-export type MatchTextRequest = v.InferOutput<typeof MatchTextRequest>;
-export type MatchPortReply =
-  | { type: 'mentions'; mentions: Mention[] }
-  | { type: 'done'; relevance: Relevance }
-  | { type: 'error'; message: string };
 
 /** Requests a tab's content script answers (from the popup). */
 export const TabRequest = v.variant('type', [

@@ -4,7 +4,7 @@ import { NEWS_SITE_MATCHES, isListedSite, siteKey } from '@/utils/sites';
 import { readPageSettings, shownTypes, watchPageSettings, type PageSettings } from '@/utils/settings';
 import { PageSession } from '@/utils/page/session';
 import { shouldAnnotate } from '@/utils/page/should-annotate';
-import { MATCH_PORT, TabRequest, askBackground, createMessageListener, type TabReplies } from '@/utils/messages';
+import { TabRequest, askBackground, createMessageListener, type TabReplies } from '@/utils/messages';
 import cardCss from '@/components/card.css?inline';
 
 export default defineContentScript({
@@ -19,7 +19,6 @@ export default defineContentScript({
       doc: document,
       site,
       getIndex: () => askBackground(send, { type: 'getMatchIndex' }),
-      connectMatcher: () => browser.runtime.connect({ name: MATCH_PORT }),
       fetchEntity: (id) => askBackground(send, { type: 'getEntity', id }),
       createSurface: async () => {
         const ui = await createShadowRootUi(ctx, {

@@ -3,7 +3,6 @@
  * Chromium side by side (scripts/bench.mjs builds this with Vite and injects it).
  */
 import { PageMatcher } from '../../utils/match/page-matcher';
-import { LocalMatchSource } from '../../utils/match/source';
 import { collectText, findArticleRoot } from '../../utils/dom/collect';
 import { applyWraps, planWraps } from '../../utils/dom/highlight';
 import { Vocabulary } from '../../utils/match/vocabulary';
@@ -90,9 +89,9 @@ const bench = {
     const tokenizeMs = performance.now() - t;
     const seen = new Uint8Array(vocabulary.size);
     for (const id of tokens.ids) if (id >= 0) seen[id] = 1;
-    const set = names.prepare(seen);
+    names.prepare(seen);
     t = performance.now();
-    names.find(set, tokens, new Set());
+    names.find(tokens, new Set());
     const namesMs = performance.now() - t;
     t = performance.now();
     stats.find(tokens);
@@ -145,7 +144,7 @@ const bench = {
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
     observer.observe({ type: 'longtask' });
     const t0 = performance.now();
-    const annotator = new Annotator(document, new LocalMatchSource(() => new PageMatcher(index)), new AbortController().signal);
+    const annotator = new Annotator(document, new PageMatcher(index), new AbortController().signal);
     await annotator.start();
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 100));

@@ -29,17 +29,6 @@ describe('faults', () => {
     await page.close();
   });
 
-  it('the service worker is stopped between pages: the next page is still matched by the background', async () => {
-    const first = await openPage(session, 'seed-0-rowley-carrick');
-    await stopServiceWorker(session.context, first, session.extensionId);
-    await first.close();
-    const page = await openPage(session, 'seed-2-engage-exit');
-    const scan = await page.waitForFunction(() => performance.getEntriesByName('met-context:annotate')[0], null, { timeout: POLL.timeout });
-    expect(await scan.evaluate((m) => (m as PerformanceMeasure).detail)).toEqual({ matchedIn: 'background' });
-    expect(await page.locator('met-mention[data-met-id="lee-freeman"]').count()).toBeGreaterThan(0);
-    await page.close();
-  });
-
   it('damaged records in IndexedDB are repaired from the bundle; the reader’s notes stay', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     const worker = await currentWorker(session.context, session.extensionId);

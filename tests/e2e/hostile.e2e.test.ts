@@ -71,9 +71,6 @@ const CASES: HostileCase[] = [
       expect((await state(page)).length).toBeGreaterThan(1_000_000);
       // The mention after a megabyte of figures is found.
       expect(await page.locator('#figures met-mention[data-met-id="mark-rowley"]').count()).toBe(1);
-      // A page this long is matched on the page itself (see BACKGROUND_MATCH_MAX_CHARS).
-      const scan = await page.waitForFunction(() => performance.getEntriesByName('met-context:annotate')[0]);
-      expect(await scan.evaluate((m) => (m as PerformanceMeasure).detail)).toEqual({ matchedIn: 'page' });
     },
   },
   {

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Annotator } from '../../utils/dom/annotator';
 import { PageMatcher } from '../../utils/match/page-matcher';
-import { LocalMatchSource } from '../../utils/match/source';
 import { bundledIndex } from '../helpers/kb';
 import { MUTATION_DEBOUNCE_MS } from '../../utils/constants';
 
@@ -13,7 +12,7 @@ let controller: AbortController;
 async function annotate(html: string) {
   document.body.innerHTML = html;
   controller = new AbortController();
-  const annotator = new Annotator(document, new LocalMatchSource(() => matcher), controller.signal);
+  const annotator = new Annotator(document, matcher, controller.signal);
   await annotator.start();
   return annotator;
 }
@@ -86,7 +85,7 @@ describe('keeping a page annotated', () => {
     });
     remover.observe(document.body, { childList: true, subtree: true });
     controller = new AbortController();
-    const annotator = new Annotator(document, new LocalMatchSource(() => matcher), controller.signal);
+    const annotator = new Annotator(document, matcher, controller.signal);
     await annotator.start();
     for (let i = 0; i < 5; i++) await settle();
     const scans = annotator.scans;

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectText, findArticleRoot } from '../../utils/dom/collect';
 import { PageMatcher } from '../../utils/match/page-matcher';
-import { LocalMatchSource } from '../../utils/match/source';
 import { bundledIndex } from '../helpers/kb';
 import { NEGATIVE_PAGES, SEED_PAGES, loadPage } from '../helpers/fixtures';
 import { NOT_ARTICLE_SELECTORS, SEED_EXPECTATIONS } from '../fixtures/expected';
@@ -13,7 +12,7 @@ const matcher = new PageMatcher(bundledIndex());
 async function annotate(name: string) {
   const doc = loadPage(name);
   const controller = new AbortController();
-  const annotator = new Annotator(doc, new LocalMatchSource(() => matcher), controller.signal);
+  const annotator = new Annotator(doc, matcher, controller.signal);
   await annotator.start();
   return { doc, annotator, controller };
 }
@@ -68,7 +67,7 @@ describe.each(SEED_PAGES)('seed page %s', (name) => {
     const doc = loadPage(name);
     const before = doc.body.innerHTML;
     const controller = new AbortController();
-    await new Annotator(doc, new LocalMatchSource(() => matcher), controller.signal).start();
+    await new Annotator(doc, matcher, controller.signal).start();
     expect(doc.body.innerHTML).not.toBe(before);
     controller.abort();
     expect(doc.body.innerHTML).toBe(before);

@@ -94,13 +94,13 @@ describe('hiding types', () => {
   const text =
     'Scotland Yard chief Sir Mark Rowley said the Metropolitan Police in London would act on the Casey review. Sir Mark said the Met had changed.';
 
-  it('drops the hidden types’ mentions', () => {
+  it('drops the hidden types’ mentions and keeps the relevance judgement of the whole page', () => {
     const full = new PageMatcher(bundledIndex()).match(text);
     expect(full.mentions.some((m) => m.type === 'person')).toBe(true);
-    const filtered = filterMentionTypes(full.mentions, new Set(['organisation']));
-    expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.every((m) => m.type === 'organisation')).toBe(true);
-    expect(filterMentionTypes(full.mentions, new Set())).toEqual([]);
-    expect(filterMentionTypes(full.mentions)).toEqual(full.mentions);
+    const filtered = filterMentionTypes(full, new Set(['organisation']));
+    expect(filtered.mentions.length).toBeGreaterThan(0);
+    expect(filtered.mentions.every((m) => m.type === 'organisation')).toBe(true);
+    expect(filtered.relevance).toEqual(full.relevance);
+    expect(filterMentionTypes(full, new Set()).mentions).toEqual([]);
   });
 });

@@ -7,9 +7,8 @@
  * and the observer, leaving the page's DOM as it was.
  */
 import { TextCollector, findArticleRoot } from './collect';
-import { WrapState, allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
-import type { MatchOutcome, MatchSource } from '../match/source';
-import type { CollectedText } from './collect';
+import { allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
+import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
 import type { EntityType } from '../kb/schema';
@@ -20,12 +19,6 @@ import { yieldToPage } from './yield';
 import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
-/**
- * Each scan's duration is left as a performance measure of this name (the last scan's only),
- * with where its text was matched (`detail.matchedIn`: 'background' or 'page'): it shows in
- * the browser's performance tools, `npm run bench` reads it, and a test checks the place.
- */
-export const SCAN_MEASURE = 'met-context:annotate';
 
 export class Annotator {
   private readonly mentionOf = new WeakMap<Element, Mention>();
@@ -42,24 +35,19 @@ export class Annotator {
   private removals = 0;
   /** Set when annotation stopped because the page keeps removing highlights. */
   private stopped = false;
-  /** When the current task's budget runs out (a performance.now() time). */
-  private deadline = 0;
   /** Scans run so far (tests and the bench read it to see that the page settles). */
   scans = 0;
   relevance: Relevance = { relevant: false, reason: 'The page has not been read yet.' };
 
   /**
-   * @param source where the text is matched; `fallback` takes over for good if it fails (the
-   *   background stopped, say), with an immediate re-scan that wraps what is still missing.
    * @param shown the entity types the reader wants highlighted (all when not given); relevance
    *   is still judged on every mention.
    */
   constructor(
     private readonly doc: Document,
-    private source: MatchSource,
+    private readonly matcher: PageMatcher,
     private readonly signal: AbortSignal,
     private readonly shown?: ReadonlySet<EntityType>,
-    private readonly fallback?: MatchSource,
   ) {
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
@@ -153,94 +141,47 @@ export class Annotator {
     for (const node of this.splits.keys()) if (!node.isConnected) this.splits.delete(node);
     for (const el of this.created) if (!el.isConnected) this.created.delete(el);
     this.scans++;
-    const started = performance.now();
-    this.deadline = started + TASK_BUDGET_MS;
-    const pause = () => this.pause();
+    let deadline = performance.now() + TASK_BUDGET_MS;
+    const pause = async () => {
+      if (performance.now() < deadline) return;
+      await yieldToPage();
+      deadline = performance.now() + TASK_BUDGET_MS;
+    };
     const collector = new TextCollector(findArticleRoot(this.doc));
     while (!collector.done) {
-      collector.step(this.deadline);
+      collector.step(deadline);
       await pause();
       if (this.signal.aborted) return;
     }
     const collected = collector.result();
-    // Batches are wrapped as they arrive: while the background matches the next slices, the
-    // page wraps what it has been sent.
-    const batches: Mention[][] = [];
-    const wrapState = new WrapState();
-    let wake: (() => void) | undefined;
-    let matched = false;
-    const matching = this.source
-      .match(collected.text, (mentions) => (batches.push(mentions), wake?.()), this.signal, pause)
-      .then(({ relevance, where }) => {
-        // Unless annotation stopped meanwhile, which says why itself.
-        if (!this.stopped) this.relevance = relevance;
-        return where;
-      })
-      .finally(() => {
-        matched = true;
-        wake?.();
-      });
-    matching.catch(() => undefined); // Handled below, once the batches already sent are wrapped.
-    for (;;) {
-      // Everything that has arrived is wrapped together: fewer, larger writes.
-      const batch = batches.splice(0).flat();
-      if (batch.length) await this.wrapBatch(collected, filterMentionTypes(batch, this.shown), wrapState, pause);
-      else if (matched) break;
-      else {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        this.deadline = performance.now() + TASK_BUDGET_MS;
-      }
-      if (this.signal.aborted || this.stopped) return;
+    const run = this.matcher.start(collected.text);
+    while (!run.done) {
+      run.step();
+      await pause();
+      if (this.signal.aborted) return;
     }
-    try {
-      recordScan(started, await matching);
-    } catch (error) {
-      if (this.signal.aborted || !this.fallback || this.source === this.fallback) {
-        this.relevance = { relevant: false, reason: `The page could not be read: ${error instanceof Error ? error.message : String(error)}` };
-        return;
-      }
-      this.source = this.fallback;
-      await this.runScan();
-    }
-  }
-
-  private overBudget(): boolean {
-    return performance.now() >= this.deadline;
-  }
-
-  /** Gives the page a turn once the current task has used its budget. */
-  private async pause(): Promise<void> {
-    if (!this.overBudget()) return;
-    await yieldToPage();
-    this.deadline = performance.now() + TASK_BUDGET_MS;
-  }
-
-  /** Wraps one batch of mentions, a task's budget at a time. */
-  private async wrapBatch(collected: CollectedText, mentions: Mention[], state: WrapState, pause: () => Promise<void>): Promise<void> {
+    const result = run.result();
+    const { mentions, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
+    this.relevance = relevance;
     if (!mentions.length) return;
     // Text nodes may have changed while matching yielded: each job checks its node first.
-    const jobs = planWraps(collected, mentions, state);
+    const jobs = planWraps(collected, mentions);
     let next = 0;
     while (next < jobs.length) {
       if (this.signal.aborted) return;
       this.write(() => {
         if (this.doc.getElementById(STYLE_ID) === null) this.addStyle();
         // At least one node per task, then as many as the task's budget allows.
-        do next = this.wrap(jobs, next, state);
-        while (next < jobs.length && !this.overBudget());
+        do next = this.wrap(jobs, next);
+        while (next < jobs.length && performance.now() < deadline);
       });
       await pause();
     }
   }
 
-  private wrap(jobs: NodeJob[], index: number, state: WrapState): number {
-    const track = (node: Text, created: Node[]) => {
-      const known = this.splits.get(node);
-      if (!known) this.splits.set(node, created);
-      else for (const n of created) known.push(n);
-    };
-    for (const { mention, element } of applyWraps(jobs, index, index + 1, track, state)) {
+  private wrap(jobs: NodeJob[], index: number): number {
+    const track = (node: Text, created: Node[]) => this.splits.set(node, [...(this.splits.get(node) ?? []), ...created]);
+    for (const { mention, element } of applyWraps(jobs, index, index + 1, track)) {
       this.mentionOf.set(element, mention);
       this.created.add(element);
     }
@@ -297,14 +238,5 @@ export class Annotator {
     this.created.clear();
     this.splits.clear();
     this.doc.getElementById(STYLE_ID)?.remove();
-  }
-}
-
-function recordScan(start: number, where: MatchOutcome['where']): void {
-  try {
-    performance.clearMeasures(SCAN_MEASURE);
-    performance.measure(SCAN_MEASURE, { start, end: performance.now(), detail: { matchedIn: where } });
-  } catch {
-    // A page may have replaced its performance object; the measure is only for information.
   }
 }

@@ -57,55 +57,16 @@ export interface NodeJob {
 }
 
 /**
- * What wrapping has done to text nodes during one scan, for mentions wrapped in several
- * batches: a node already rebuilt for an earlier batch keeps only the text before its first
- * piece, and the text after its last piece is a new node, where any later piece now lies.
- */
-export class WrapState {
-  /** For each node rebuilt: the node holding its text after the last piece, and where in it that text began. */
-  private readonly tails = new Map<Text, { node: Text; offset: number; length: number }>();
-  /** The page's own node each tail came from (for putting things back if the page rewrites it). */
-  private readonly origins = new Map<Text, Text>();
-
-  /** Where a piece read from the collected text now lies, or null if it was wrapped already. */
-  resolve(piece: Piece): Piece | null {
-    let { node, length, from, to } = piece;
-    for (let tail = this.tails.get(node); tail; tail = this.tails.get(node)) {
-      if (from < tail.offset) return null;
-      node = tail.node;
-      from -= tail.offset;
-      to -= tail.offset;
-      length = tail.length;
-    }
-    return { node, length, from, to };
-  }
-
-  /** @internal recorded by applyJob */
-  addTail(node: Text, tail: Text, offset: number): void {
-    this.tails.set(node, { node: tail, offset, length: tail.data.length });
-    this.origins.set(tail, this.originOf(node));
-  }
-
-  /** The page's own node a node came from (itself when the page made it). */
-  originOf(node: Text): Text {
-    return this.origins.get(node) ?? node;
-  }
-}
-
-/**
  * The read half: every text node to write to, with its pieces, in page order, resolved before
  * anything is written. Grouping by node lets a node holding many mentions (a long unbroken
  * text) be rebuilt once rather than split once per mention, which copies the node each time.
- * With `state`, pieces in nodes that earlier batches of the same scan rebuilt are found where
- * their text now is.
  */
-export function planWraps(collected: CollectedText, mentions: readonly Mention[], state?: WrapState): NodeJob[] {
+export function planWraps(collected: CollectedText, mentions: readonly Mention[]): NodeJob[] {
   const jobs = new Map<Text, NodeJob>();
   for (const mention of mentions) {
-    const read = piecesOf(collected.segments, mention.start, mention.end);
-    const pieces = read && state ? read.map((p) => state.resolve(p)) : read;
-    if (!pieces || pieces.includes(null)) continue;
-    (pieces as Piece[]).forEach(({ node, length, from, to }, part) => {
+    const pieces = piecesOf(collected.segments, mention.start, mention.end);
+    if (!pieces) continue;
+    pieces.forEach(({ node, length, from, to }, part) => {
       let job = jobs.get(node);
       if (!job) jobs.set(node, (job = { node, length, pieces: [] }));
       job.pieces.push({ from, to, mention, part });
@@ -124,7 +85,7 @@ function newMention(doc: Document): HTMLElement {
  * text before the first piece, or the first piece itself), so unwrapping can merge everything
  * back into it.
  */
-function applyJob(job: NodeJob, created: Node[], state?: WrapState): { mention: Mention; part: number; element: HTMLElement }[] {
+function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: number; element: HTMLElement }[] {
   const { node, pieces } = job;
   if (!node.isConnected || node.data.length !== job.length) return [];
   const doc = node.ownerDocument;
@@ -153,11 +114,7 @@ function applyJob(job: NodeJob, created: Node[], state?: WrapState): { mention: 
     made.push({ mention, part, element });
     at = to;
   }
-  if (at < data.length) {
-    const tail = text(data.slice(at));
-    fragment.appendChild(tail);
-    state?.addTail(node, tail, at);
-  }
+  if (at < data.length) fragment.appendChild(text(data.slice(at)));
   if (anchor) {
     node.data = data.slice(0, pieces[0]!.to);
     anchor.replaceWith(fragment);
@@ -185,7 +142,7 @@ export function restoreSplitNode(node: Text, created: readonly Node[]): void {
 }
 
 /**
- * The write half: applies jobs [from, to) (planned with the same `state`, if any). Each job touches one text node, so jobs can be
+ * The write half: applies jobs [from, to). Each job touches one text node, so jobs can be
  * applied in any order and across several tasks. A node the page has changed since it was
  * read is left alone (the next scan sees it).
  */
@@ -194,14 +151,12 @@ export function applyWraps(
   from: number,
   to: number,
   onWrapped?: (node: Text, created: Node[]) => void,
-  state?: WrapState,
 ): { mention: Mention; element: HTMLElement }[] {
   const made: { mention: Mention; element: HTMLElement }[] = [];
   for (let i = from; i < to; i++) {
     const created: Node[] = [];
-    for (const m of applyJob(jobs[i]!, created, state)) made.push(m);
-    // Reported against the page's own node, also when the job's node was a tail made earlier.
-    if (created.length) onWrapped?.(state ? state.originOf(jobs[i]!.node) : jobs[i]!.node, created);
+    for (const m of applyJob(jobs[i]!, created)) made.push(m);
+    if (created.length) onWrapped?.(jobs[i]!.node, created);
   }
   return made;
 }

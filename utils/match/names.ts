@@ -8,7 +8,7 @@ import { findWords, patternIds, sentenceRange, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedAlias, MatchIndex } from '../kb/match-index';
 
-export interface CompiledAlias {
+interface CompiledAlias {
   alias: IndexedAlias;
   cased: string[];
   ids: number[];
@@ -24,13 +24,9 @@ export interface NameMention {
   end: number;
 }
 
-/** The aliases a page can match, compiled, with their automaton. */
-export interface NameSet {
-  automaton: WordAutomaton;
-  compiled: CompiledAlias[];
-}
-
 export class NameMatcher {
+  private automaton?: WordAutomaton;
+  private compiled: CompiledAlias[] = [];
   /** Each alias's word ids, registered up front so page words can be looked up. */
   private readonly aliasIds: number[][];
 
@@ -49,16 +45,15 @@ export class NameMatcher {
 
   /**
    * Builds the automaton from the aliases whose every word occurs on the page (`seen[id]` is 1
-   * for each word id the page holds), or from every alias when `seen` is not given (for a
-   * matcher that serves many pages). A page uses few of a large KB's aliases, so this keeps
+   * for each word id the page holds). A page uses few of a large KB's aliases, so this keeps
    * the per-page set-up small however big the KB grows.
    */
-  prepare(seen?: Uint8Array): NameSet {
-    const compiled: CompiledAlias[] = [];
+  prepare(seen: Uint8Array): void {
+    this.compiled = [];
     this.index.aliases.forEach((alias, i) => {
       const ids = this.aliasIds[i]!;
-      if (!ids.length || (seen && !ids.every((id) => seen[id] === 1))) return;
-      compiled.push({
+      if (!ids.length || !ids.every((id) => seen[id] === 1)) return;
+      this.compiled.push({
         alias,
         cased: alias.words,
         ids,
@@ -67,7 +62,10 @@ export class NameMatcher {
         context: alias.context?.map((p) => patternIds(this.vocabulary, p)) ?? [],
       });
     });
-    return { automaton: new WordAutomaton(compiled.map((c) => c.ids), this.vocabulary.size), compiled };
+    this.automaton = new WordAutomaton(
+      this.compiled.map((c) => c.ids),
+      this.vocabulary.size,
+    );
   }
 
   /**
@@ -75,10 +73,10 @@ export class NameMatcher {
    * the entities whose full name has appeared so far on the page; it is updated as it goes,
    * so a page can be matched slice by slice.
    */
-  find(set: NameSet, tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
+  find(tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
     const candidates: { c: CompiledAlias; first: number; last: number; span: number }[] = [];
-    for (const hit of set.automaton.search(tokens.ids, tokens.joinable, from, to)) {
-      const c = set.compiled[hit.pattern]!;
+    for (const hit of this.automaton!.search(tokens.ids, tokens.joinable, from, to)) {
+      const c = this.compiled[hit.pattern]!;
       if (this.accepts(c, tokens, hit.first, hit.last)) {
         candidates.push({ c, first: hit.first, last: hit.last, span: tokens.ends[hit.last]! - tokens.starts[hit.first]! });
       }

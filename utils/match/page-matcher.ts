@@ -5,7 +5,7 @@
  * sentence is cut), then the alias automaton is built from the aliases whose words the page
  * holds, then each slice is matched. Runs on a plain string, so it is tested without a browser.
  */
-import { NameMatcher, type NameSet } from './names';
+import { NameMatcher } from './names';
 import { StatisticMatcher } from './statistics';
 import { RelevanceRules, RelevanceSignals, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
@@ -24,7 +24,7 @@ export class MatchRun {
   private position = 0;
   private readonly slices: Tokens[] = [];
   private readonly seen: Uint8Array;
-  private prepared?: NameSet;
+  private prepared = false;
   private matched = 0;
   private readonly mentions: Mention[] = [];
   private readonly namedInFull = new Set<number>();
@@ -40,7 +40,7 @@ export class MatchRun {
   }
 
   get done(): boolean {
-    return this.prepared !== undefined && this.matched >= this.slices.length;
+    return this.prepared && this.matched >= this.slices.length;
   }
 
   /** Does the next piece of work: read a slice's words, build the automaton, or match a slice. */
@@ -54,65 +54,18 @@ export class MatchRun {
       this.signals.read(tokens);
       this.slices.push(tokens);
     } else if (!this.prepared) {
-      this.prepared = this.matcher.prepare(this.seen);
+      this.matcher.prepare(this.seen);
+      this.prepared = true;
     } else if (this.matched < this.slices.length) {
       const tokens = this.slices[this.matched]!;
       this.slices[this.matched++] = undefined as unknown as Tokens; // matched slices are not needed again
-      this.matcher.matchSlice(this.prepared, tokens, this.namedInFull, this.named, this.mentions);
+      this.matcher.matchSlice(tokens, this.namedInFull, this.named, this.mentions);
     }
   }
 
   result(): PageMatch {
     const relevance = this.signals.judge(this.named.size);
     return { mentions: relevance.relevant ? this.mentions : [], relevance };
-  }
-}
-
-/**
- * Matching for a matcher that serves many pages (kept by the background, its code stays warm):
- * every alias is compiled once, so each slice is read and matched in one step, and mentions
- * are handed over as soon as the page is known to be about the Met. Relevance only ever grows
- * as more of the page is read, so what has been handed over never needs taking back.
- */
-export class StreamRun {
-  private position = 0;
-  private readonly namedInFull = new Set<number>();
-  private readonly named = new Set<string>();
-  private readonly signals: RelevanceSignals;
-  /** Mentions found while the page did not yet look relevant. */
-  private held: Mention[] = [];
-  private relevant = false;
-
-  constructor(
-    private readonly matcher: PageMatcher,
-    private readonly names: NameSet,
-    private readonly text: string,
-  ) {
-    this.signals = matcher.relevanceSignals();
-  }
-
-  get done(): boolean {
-    return this.position >= this.text.length;
-  }
-
-  /** Reads and matches the next slice; returns the mentions ready to show, in page order. */
-  step(): Mention[] {
-    const from = this.position;
-    const to = sliceEnd(this.text, from, from === 0 ? FIRST_SLICE_CHARS : MATCH_SLICE_CHARS);
-    this.position = to;
-    const tokens = this.matcher.tokenize(this.text, from, to);
-    this.signals.read(tokens);
-    this.matcher.matchSlice(this.names, tokens, this.namedInFull, this.named, this.held);
-    this.relevant ||= this.signals.judge(this.named.size).relevant;
-    if (!this.relevant || !this.held.length) return [];
-    const ready = this.held;
-    this.held = [];
-    return ready;
-  }
-
-  /** The page's relevance, once every slice is read. */
-  relevance(): Relevance {
-    return this.signals.judge(this.named.size);
   }
 }
 
@@ -131,8 +84,6 @@ export class PageMatcher {
   private readonly names: NameMatcher;
   private readonly stats: StatisticMatcher;
   private readonly relevance: RelevanceRules;
-  /** Every alias compiled, for streamed matching. */
-  private allNames?: NameSet;
 
   constructor(private readonly index: MatchIndex) {
     // Every rule registers its words before any page text is read.
@@ -144,12 +95,6 @@ export class PageMatcher {
   /** Matching that the caller advances with `step()`, yielding between steps. */
   start(text: string): MatchRun {
     return new MatchRun(this, text);
-  }
-
-  /** Streamed matching (see StreamRun), with every alias compiled on first use. */
-  stream(text: string): StreamRun {
-    this.allNames ??= this.names.prepare();
-    return new StreamRun(this, this.allNames, text);
   }
 
   /** Matches a whole text at once. */
@@ -175,17 +120,17 @@ export class PageMatcher {
   }
 
   /** @internal */
-  prepare(seen: Uint8Array): NameSet {
-    return this.names.prepare(seen);
+  prepare(seen: Uint8Array): void {
+    this.names.prepare(seen);
   }
 
   /** @internal matches one slice's words and adds to the run's state. */
-  matchSlice(set: NameSet, tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
+  matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
     const names: Mention[] = [];
-    for (const m of this.names.find(set, tokens, namedInFull)) {
+    for (const m of this.names.find(tokens, namedInFull)) {
       const entity = this.index.entities[m.entity]!;
       named.add(entity.id);
-      names.push({ entityId: entity.id, type: entity.type, name: entity.name, start: m.start, end: m.end });
+      names.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
     }
     // Names and figures each come in document order: merge them.
     let n = 0;
@@ -195,7 +140,7 @@ export class PageMatcher {
       const inName = (n > 0 && names[n - 1]!.end > m.start) || (n < names.length && names[n]!.start < m.end);
       if (inName) continue;
       const entity = this.index.entities[m.entity]!;
-      out.push({ entityId: entity.id, type: entity.type, name: entity.name, start: m.start, end: m.end, stat: m.reading });
+      out.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end, stat: m.reading });
     }
     while (n < names.length) out.push(names[n++]!);
   }

@@ -18,8 +18,6 @@ export interface StatReading {
 export interface Mention {
   entityId: string;
   type: EntityType;
-  /** The entity's name, for the page's summary (the page does not otherwise need the KB). */
-  name: string;
   start: number;
   end: number;
   stat?: StatReading;

@@ -5,9 +5,8 @@
  */
 import { readArticleDate } from './article-date';
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
-import { BACKGROUND_MATCH_MAX_CHARS, FLASH_DURATION_MS } from '../constants';
+import { FLASH_DURATION_MS } from '../constants';
 import { PageMatcher } from '../match/page-matcher';
-import { LocalMatchSource, RemoteMatchSource, SizedMatchSource, type MatchPort } from '../match/source';
 import { Annotator } from '../dom/annotator';
 import { CardController, type CardSurface } from '../card/controller';
 import { summarise, type PageSummary } from './summary';
@@ -31,8 +30,6 @@ export interface PageSessionDeps {
   doc: Document;
   site: string;
   getIndex(): Promise<MatchIndex>;
-  /** Opens a port to the background's matcher; without it the page matches on its own. */
-  connectMatcher?(): MatchPort;
   fetchEntity(id: string): Promise<EntityReply | null>;
   createSurface(): Promise<CardSurface>;
 }
@@ -42,6 +39,7 @@ export class PageSession {
   private annotator?: Annotator;
   private card?: CardController;
   private index?: MatchIndex;
+  private problem?: string;
   private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline' };
 
   constructor(private readonly deps: PageSessionDeps) {}
@@ -69,14 +67,18 @@ export class PageSession {
     if (this.running) return;
     const controller = new AbortController();
     this.controller = controller;
+    try {
+      this.index ??= await this.deps.getIndex();
+      this.problem = undefined;
+    } catch (error) {
+      this.problem = `The knowledge base could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    if (controller.signal.aborted) return;
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    // The page asks for the KB's match index only if it has to match on its own.
-    const local = new LocalMatchSource(async () => new PageMatcher((this.index ??= await this.deps.getIndex())));
-    const connect = this.deps.connectMatcher;
-    const source = connect ? new SizedMatchSource(new RemoteMatchSource(connect), local, BACKGROUND_MATCH_MAX_CHARS) : local;
-    const annotator = new Annotator(this.deps.doc, source, controller.signal, this.look.shown, local);
+    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index), controller.signal, this.look.shown);
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
@@ -99,14 +101,21 @@ export class PageSession {
   summary(): PageSummary {
     const articleDate = readArticleDate(this.deps.doc);
     const base = { site: this.deps.site, enabled: this.running, ...(articleDate ? { articleDate } : {}) };
-    if (!this.running || !this.annotator) {
-      return { ...base, relevant: false, reason: 'Annotation is switched off on this site.', counts: {}, entities: [] };
+    if (!this.running || !this.annotator || !this.index) {
+      return {
+        ...base,
+        relevant: false,
+        reason: this.problem ?? 'Annotation is switched off on this site.',
+        counts: {},
+        entities: [],
+      };
     }
+    const names = new Map(this.index.entities.map((e) => [e.id, e.name]));
     return {
       ...base,
       relevant: this.annotator.relevance.relevant,
       reason: this.annotator.relevance.reason,
-      ...summarise(this.annotator.mentions()),
+      ...summarise(this.annotator.mentions(), (id) => names.get(id) ?? id),
     };
   }
 

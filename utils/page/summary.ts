@@ -27,13 +27,16 @@ export interface PageSummary {
   entities: SummaryEntity[];
 }
 
-export function summarise(mentions: readonly Mention[]): Pick<PageSummary, 'counts' | 'entities'> {
+export function summarise(
+  mentions: readonly Mention[],
+  nameOf: (id: string) => string,
+): Pick<PageSummary, 'counts' | 'entities'> {
   const byId = new Map<string, SummaryEntity>();
   for (const m of mentions) {
     const entry = byId.get(m.entityId) ?? {
       id: m.entityId,
       type: m.type,
-      name: m.name,
+      name: nameOf(m.entityId),
       mentions: 0,
       differs: false,
     };

@@ -3,10 +3,9 @@
  * neither wrapped nor summarised. Whether the page is about the Met is still judged on every
  * mention, so hiding people does not make a page about the Met look unrelated.
  */
-import type { Mention } from '../match/types';
+import type { PageMatch } from '../match/page-matcher';
 import type { EntityType } from '../kb/schema';
 
-/** The mentions of the types shown (all of them when no choice was made). */
-export function filterMentionTypes(mentions: Mention[], shown?: ReadonlySet<EntityType>): Mention[] {
-  return shown ? mentions.filter((m) => shown.has(m.type)) : mentions;
+export function filterMentionTypes(match: PageMatch, shown: ReadonlySet<EntityType>): PageMatch {
+  return { ...match, mentions: match.mentions.filter((m) => shown.has(m.type)) };
 }
