@@ -99,10 +99,10 @@ export class Vocabulary {
 
   /** The id of a word, adding it if new. */
   add(word: string): number {
-    const existing = this.find(word);
+    const { hash, check, length } = Vocabulary.hashWord(word);
+    const existing = this.lookupHashed(hash, check, length);
     if (existing >= 0) return existing;
     const id = this.words.length;
-    const { hash, check, length } = Vocabulary.hashWord(word);
     if (id === this.hashes.length) {
       this.hashes = grown(this.hashes);
       this.checks = grown(this.checks);
