@@ -60,6 +60,16 @@ describe('tokenize', () => {
     expect(findWords(t, phrase, 0, t.count - 1)).toEqual([1, 4]);
   });
 
+  it('reads a text longer than the kept word buffer, and short texts after it, in full', () => {
+    const long = 'Sir Mark Rowley spoke. '.repeat(20_000);
+    const t = tokenize(long);
+    expect(t.count).toBe(80_000);
+    expect(long.slice(t.starts[t.count - 1], t.ends[t.count - 1])).toBe('spoke');
+    expect(t.joinable[t.count - 1]).toBe(0);
+    expect(t.sentence[t.count - 1]).toBe(19_999);
+    expect(joined('Sir Mark Rowley. Met')).toEqual(['sir mark rowley', 'met']);
+  });
+
   it('identifies words by vocabulary id, whatever their case or invisible characters', () => {
     const v = new Vocabulary();
     const rowley = v.add('rowley');

@@ -2,8 +2,8 @@
  * Wraps matched text ranges in the extension's own element and takes them back out. Works
  * from offsets in the collected text; all offsets are resolved before anything is written,
  * and each text node is then rewritten once with all its pieces, so writing one node never
- * moves a piece of another. Unwrapping puts the original text nodes' content back and merges the pieces, leaving the
- * DOM as it was.
+ * moves a piece of another. Unwrapping puts the original text nodes' content back and merges
+ * the pieces, leaving the DOM as it was.
  */
 import type { CollectedText, TextSegment } from './collect';
 import type { Mention } from '../match/types';

@@ -5,7 +5,7 @@
  * mention because it only ever appears in the gaps. Each word is identified by its id in the
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
-import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary, type VocabularyTables } from './vocabulary';
+import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
 
 /** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
  * separator is used because it does not occur in page text, where "\n" is just white space. */
@@ -77,6 +77,8 @@ class WordBuffer {
   }
 }
 
+/** Kept between calls up to this many words (a slice holds far fewer); a larger one is not kept. */
+const KEPT_BUFFER_WORDS = 1 << 16;
 let buffer = new WordBuffer(1024);
 
 /**
@@ -86,19 +88,20 @@ let buffer = new WordBuffer(1024);
 export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Tokens {
   // A word takes at least one character and so does the gap after it.
   const most = ((to - from + 1) >> 1) + 1;
-  if (buffer.capacity < most) buffer = new WordBuffer(most);
-  const count = scanWords(text, from, to, vocabulary.tables(), buffer);
+  if (buffer.capacity < most && most <= KEPT_BUFFER_WORDS) buffer = new WordBuffer(most);
+  const out = buffer.capacity < most ? new WordBuffer(most) : buffer;
+  const count = scanWords(text, from, to, vocabulary, out);
   // No name runs on from the last word (the buffer may hold an earlier slice's value).
-  if (count > 0) buffer.joinable[count - 1] = 0;
+  if (count > 0) out.joinable[count - 1] = 0;
   return {
     text,
     count,
-    starts: buffer.starts.slice(0, count),
-    ends: buffer.ends.slice(0, count),
-    ids: buffer.ids.slice(0, count),
-    joinable: buffer.joinable.slice(0, count),
-    sentence: buffer.sentence.slice(0, count),
-    block: buffer.block.slice(0, count),
+    starts: out.starts.slice(0, count),
+    ends: out.ends.slice(0, count),
+    ids: out.ids.slice(0, count),
+    joinable: out.joinable.slice(0, count),
+    sentence: out.sentence.slice(0, count),
+    block: out.block.slice(0, count),
   };
 }
 
@@ -106,13 +109,12 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
  * The one pass over the characters, writing each word into `out` and returning how many there
  * are: each word is folded and hashed as it is read and looked up once, and each gap is judged
  * as it is crossed (may a name run across it, does a sentence or block end in it). It runs over
- * every character of the page, so it is plain loops over character codes with the Latin range
- * read from tables, and nothing after its loop but the return: the JavaScript engine optimises
+ * every character of the page, so it is plain loops over character codes (folded through
+ * `fold`'s tables), and nothing after its loop but the return: the JavaScript engine optimises
  * it while the loop runs, and code after the loop that it had not yet seen run would make it
  * throw that work away at the end of every slice.
  */
-function scanWords(text: string, from: number, to: number, vocabulary: VocabularyTables, out: WordBuffer): number {
-  const { table, mask, hashes, checks, lengths } = vocabulary;
+function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordBuffer): number {
   const { starts, ends, ids, joinable, sentence, block } = out;
   let count = 0;
   let s = 0;
@@ -126,7 +128,7 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
   let f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
   while (i < to) {
     if (f === NOT_WORD) {
-      const bits = c < TABLE_END ? GAP_TABLE[c]! : gapBits(c);
+      const bits = gapBits(c);
       if ((bits & JOINS) === 0) gap &= ~JOINS;
       if (bits & BREAKS_BLOCK) gap |= BREAKS_BLOCK;
       if (bits & ENDS_SENTENCE) afterMark = true;
@@ -163,19 +165,7 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
     }
     starts[count] = start;
     ends[count] = i;
-    let id = -1;
-    if (length) {
-      // vocabulary.lookupHashed, inline.
-      let slot = hash & mask;
-      for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
-        if (hashes[entry - 1] === hash && checks[entry - 1] === check && lengths[entry - 1] === length) {
-          id = entry - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-    ids[count] = id;
+    ids[count] = length ? vocabulary.lookupHashed(hash, check, length) : -1;
     sentence[count] = s;
     block[count] = b;
     count++;
@@ -215,18 +205,6 @@ export function sentenceRange(tokens: Tokens, k: number): { first: number; last:
   let last = k;
   while (last < tokens.count - 1 && tokens.sentence[last + 1] === s) last++;
   return { first, last };
-}
-
-/** Index of the first word ending after `offset` (tokens.count if none). */
-export function wordAt(tokens: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.ends[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Start positions of a phrase (vocabulary ids) within words [first, last]. */

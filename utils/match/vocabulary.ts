@@ -29,7 +29,7 @@ function foldUncached(c: number): number {
 export const TABLE_END = 0x250;
 const PUNCTUATION_START = 0x2000;
 const PUNCTUATION_END = 0x2070;
-/** `fold` for codes below TABLE_END, for scanning loops to read directly. */
+/** `fold` for codes below TABLE_END, read directly by the word scan (its hottest line). */
 export const FOLD_TABLE = new Uint16Array(TABLE_END);
 const FOLD_PUNCTUATION = new Uint16Array(PUNCTUATION_END - PUNCTUATION_START);
 for (let c = 0; c < TABLE_END; c++) FOLD_TABLE[c] = foldUncached(c);
@@ -58,15 +58,6 @@ export function hashStep(h: number, folded: number): number {
 }
 export function checkStep(g: number, folded: number): number {
   return Math.imul(g + folded, 0x85ebca6b) ^ (g >>> 15);
-}
-
-/** What a scanning loop needs to look words up inline (see Vocabulary.tables). */
-export interface VocabularyTables {
-  table: Int32Array;
-  mask: number;
-  hashes: Int32Array;
-  checks: Int32Array;
-  lengths: Int32Array;
 }
 
 export class Vocabulary {
@@ -130,12 +121,6 @@ export class Vocabulary {
     for (let id = 0; id < this.words.length; id++) this.place(id);
   }
 
-  /** The id of a word (compared folded), or -1. */
-  find(word: string): number {
-    const { hash, check, length } = Vocabulary.hashWord(word);
-    return this.lookupHashed(hash, check, length);
-  }
-
   /**
    * The id of the word whose folded codes (invisible ones skipped) give `hash` and `check`
    * and number `length`, or -1. Scanning loops hash as they read, so a word costs one probe.
@@ -150,19 +135,6 @@ export class Vocabulary {
       slot = (slot + 1) & mask;
     }
     return -1;
-  }
-
-  /**
-   * The lookup tables, for scanning loops to probe inline (a method call per page word costs
-   * more than the probe itself while the page's code is still cold). Valid until the next add.
-   */
-  tables(): VocabularyTables {
-    return { table: this.table, mask: this.mask, hashes: this.hashes, checks: this.checks, lengths: this.lengths };
-  }
-
-  /** The id of the page word text[start, end), or -1. */
-  lookup(text: string, start: number, end: number): number {
-    return this.find(text.slice(start, end));
   }
 }
 
