@@ -37,11 +37,21 @@ function piecesOf(segments: readonly TextSegment[], start: number, end: number):
     if (to <= from) continue;
     if (seg.highlighted) return null;
     // Pure white space between inline elements stays unwrapped.
-    if (!seg.data.slice(from, to).trim()) continue;
+    if (isBlank(seg.data, from, to)) continue;
     pieces.push({ node: seg.node, length: seg.data.length, from, to });
   }
   return pieces;
 }
+
+/** Whether data[from, to) is all white space (as `trim` sees it), without copying it. */
+function isBlank(data: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = data.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && (c < 0x1680 || !WHITE_SPACE.test(data[i]!))) return false;
+  }
+  return true;
+}
+const WHITE_SPACE = /\s/;
 
 export interface Highlight {
   mention: Mention;
@@ -66,11 +76,12 @@ export function planWraps(collected: CollectedText, mentions: readonly Mention[]
   for (const mention of mentions) {
     const pieces = piecesOf(collected.segments, mention.start, mention.end);
     if (!pieces) continue;
-    pieces.forEach(({ node, length, from, to }, part) => {
+    for (let part = 0; part < pieces.length; part++) {
+      const { node, length, from, to } = pieces[part]!;
       let job = jobs.get(node);
       if (!job) jobs.set(node, (job = { node, length, pieces: [] }));
       job.pieces.push({ from, to, mention, part });
-    });
+    }
   }
   return [...jobs.values()];
 }
@@ -104,7 +115,8 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
   if (anchor) node.before(anchor);
   const fragment = doc.createDocumentFragment();
   let at = first;
-  for (const [i, { from, to, mention, part }] of pieces.entries()) {
+  for (let i = 0; i < pieces.length; i++) {
+    const { from, to, mention, part } = pieces[i]!;
     if (from > at) fragment.appendChild(text(data.slice(at, from)));
     const element = newMention(doc);
     decorateMention(element, mention, part, inControl);

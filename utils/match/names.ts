@@ -4,7 +4,7 @@
  * required in the same sentence, and short forms that only count after the full name.
  */
 import { WordAutomaton } from './word-automaton';
-import { findWords, patternIds, sentenceRange, type Tokens } from './tokens';
+import { patternIds, phraseAt, sentenceRange, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedAlias, MatchIndex } from '../kb/match-index';
 
@@ -102,24 +102,25 @@ export class NameMatcher {
       }
     }
     if (c.notFollowedBy.length && last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[last]) {
-      for (const phrase of c.notFollowedBy) {
-        if (findWords(tokens, phrase, last + 1, Math.min(tokens.count - 1, last + phrase.length)).length) return false;
-      }
+      for (const phrase of c.notFollowedBy) if (phraseAt(tokens, phrase, last + 1)) return false;
     }
     if (c.notPrecededBy.length && first > 0 && tokens.joinable[first - 1] === 1) {
-      for (const phrase of c.notPrecededBy) {
-        const at = first - phrase.length;
-        if (at >= 0 && findWords(tokens, phrase, at, first - 1).length) return false;
-      }
+      for (const phrase of c.notPrecededBy) if (phraseAt(tokens, phrase, first - phrase.length)) return false;
     }
-    if (c.context.length) {
-      const { first: s, last: e } = sentenceRange(tokens, first);
-      const around = (phrase: number[]) =>
-        findWords(tokens, phrase, s, e).some((k) => k + phrase.length - 1 < first || k > last);
-      if (!c.context.some(around)) return false;
-    }
+    if (c.context.length && !contextAround(c.context, tokens, first, last)) return false;
     return true;
   }
+}
+
+/** Whether some context phrase occurs in the sentence of words [first, last], outside them. */
+function contextAround(context: readonly number[][], tokens: Tokens, first: number, last: number): boolean {
+  const { first: s, last: e } = sentenceRange(tokens, first);
+  for (const phrase of context) {
+    for (let k = s; k + phrase.length - 1 <= e; k++) {
+      if ((k + phrase.length - 1 < first || k > last) && phraseAt(tokens, phrase, k)) return true;
+    }
+  }
+  return false;
 }
 
 interface Candidate {

@@ -178,7 +178,9 @@ export class StatisticMatcher {
       if (this.headStamp[id] !== stamp) {
         this.headStamp[id] = stamp;
         this.head[id] = -1;
-        for (const c of this.byFirstCueWord.get(id) ?? []) if (!candidates.includes(c)) candidates.push(c);
+        // Only cue words have a list; the test spares a Map look-up for every other word.
+        const measures = this.cueStart[id] === 1 ? this.byFirstCueWord.get(id)! : undefined;
+        if (measures) for (const c of measures) if (!candidates.includes(c)) candidates.push(c);
       }
       this.nextSame[k] = this.head[id]!;
       this.head[id] = k;

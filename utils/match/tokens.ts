@@ -5,7 +5,7 @@
  * mention because it only ever appears in the gaps. Each word is identified by its id in the
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
-import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
+import { CHECK_START, FOLD_TABLE, HASH_MASK, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
 
 /** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
  * separator is used because it does not occur in page text, where "\n" is just white space. */
@@ -165,7 +165,7 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
     }
     starts[count] = start;
     ends[count] = i;
-    ids[count] = length ? vocabulary.lookupHashed(hash, check, length) : -1;
+    ids[count] = length ? vocabulary.lookupHashed(hash & HASH_MASK, check & HASH_MASK, length) : -1;
     sentence[count] = s;
     block[count] = b;
     count++;
@@ -207,16 +207,19 @@ export function sentenceRange(tokens: Tokens, k: number): { first: number; last:
   return { first, last };
 }
 
+/** Whether a phrase (vocabulary ids) occurs at word k, its words joined as a name's are. */
+export function phraseAt(tokens: Tokens, phrase: readonly number[], k: number): boolean {
+  if (k < 0 || k + phrase.length > tokens.count || !phrase.length) return false;
+  if (tokens.ids[k] !== phrase[0]) return false;
+  for (let j = 1; j < phrase.length; j++) {
+    if (tokens.ids[k + j] !== phrase[j] || tokens.joinable[k + j - 1] !== 1) return false;
+  }
+  return true;
+}
+
 /** Start positions of a phrase (vocabulary ids) within words [first, last]. */
 export function findWords(tokens: Tokens, phrase: readonly number[], first: number, last: number): number[] {
   const found: number[] = [];
-  if (!phrase.length) return found;
-  for (let k = first; k + phrase.length - 1 <= last; k++) {
-    if (tokens.ids[k] !== phrase[0]) continue;
-    let ok = true;
-    for (let j = 1; j < phrase.length && ok; j++) ok = tokens.ids[k + j] === phrase[j] && tokens.joinable[k + j - 1] === 1;
-    if (ok) found.push(k);
-  }
+  for (let k = first; k + phrase.length - 1 <= last; k++) if (phraseAt(tokens, phrase, k)) found.push(k);
   return found;
 }
-

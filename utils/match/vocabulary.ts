@@ -59,6 +59,13 @@ export function hashStep(h: number, folded: number): number {
 export function checkStep(g: number, folded: number): number {
   return Math.imul(g + folded, 0x85ebca6b) ^ (g >>> 15);
 }
+/**
+ * A finished hash is cut to 30 bits before it is passed or stored, so it is always a small
+ * integer to the JavaScript engine: a full 32-bit value passed to a call is boxed into a
+ * heap number, two per page word (some 4 MB of garbage on a 1 MB page). 60 bits of hash plus
+ * the length still make a false match about one in 10^18 per lookup.
+ */
+export const HASH_MASK = 0x3fffffff;
 
 export class Vocabulary {
   /** Each word as added (lower case), by id. */
@@ -85,7 +92,7 @@ export class Vocabulary {
       check = checkStep(check, f);
       length++;
     }
-    return { hash, check, length };
+    return { hash: hash & HASH_MASK, check: check & HASH_MASK, length };
   }
 
   /** The id of a word, adding it if new. */
@@ -123,7 +130,7 @@ export class Vocabulary {
 
   /**
    * The id of the word whose folded codes (invisible ones skipped) give `hash` and `check`
-   * and number `length`, or -1. Scanning loops hash as they read, so a word costs one probe.
+   * (each cut to HASH_MASK) and number `length`, or -1. Scanning loops hash as they read, so a word costs one probe.
    */
   lookupHashed(hash: number, check: number, length: number): number {
     const table = this.table;
