@@ -87,6 +87,30 @@ describe('highlighting', () => {
     expect(article.querySelector('p')!.childNodes.length).toBe(new DOMParser().parseFromString(before, 'text/html').querySelector('p')!.childNodes.length);
   });
 
+  it.each<[string, boolean]>([
+    ['<p>Mark Rowley spoke.</p>', true],
+    ['<p><a href="/rowley">Mark Rowley</a> spoke.</p>', false],
+    ['<p><a href="/rowley"><b>Mark <i>Rowley</i></b></a> spoke.</p>', false],
+    ['<p><a name="rowley">Mark Rowley</a> spoke.</p>', true],
+    ['<p><label>Mark Rowley <input type="checkbox"></label></p>', false],
+    ['<p><span role="link" tabindex="0">Mark Rowley</span></p>', false],
+    ['<details><summary>Mark Rowley</summary></details>', false],
+    ['<p><span contenteditable="false"><span>Mark Rowley</span></span></p>', true],
+  ])('a mention is a keyboard control of its own only outside links and controls: %s', (html, isControl) => {
+    const article = highlight(html);
+    const first = article.querySelector('met-mention[data-met-id="rowley"]') as HTMLElement;
+    expect(first.getAttribute('role')).toBe(isControl ? 'button' : null);
+    expect(first.hasAttribute('tabindex')).toBe(isControl);
+  });
+
+  it('a mention in an article that sits inside a link is not made a control', () => {
+    document.body.innerHTML = `<a href="/story"><article><p>Mark Rowley spoke.</p>${CONTEXT}</article></a>`;
+    const article = document.querySelector('article')!;
+    const collected = collectText(article);
+    wrapMentions(collected, matcher.match(collected.text).mentions);
+    expect([...article.querySelectorAll('met-mention')].map((el) => el.getAttribute('role'))).toEqual([null, null]);
+  });
+
   it('does not wrap a mention twice when the page is scanned again', () => {
     const article = highlight('<p>Mark Rowley spoke.</p>');
     const collected = collectText(article);

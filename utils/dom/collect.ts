@@ -5,7 +5,7 @@
  * so matches can be mapped back to the DOM.
  */
 import { BLOCK_BREAK } from '../match/tokens';
-import { MENTION_TAG } from './mention-element';
+import { INTERACTIVE_SELECTOR, MENTION_TAG, isInControl } from './mention-element';
 
 export interface TextSegment {
   node: Text;
@@ -15,6 +15,8 @@ export interface TextSegment {
   data: string;
   /** Inside one of the extension's own highlights already. */
   highlighted: boolean;
+  /** Inside a link or another control (see isInControl), read here so wrapping need not look up the tree. */
+  inControl: boolean;
 }
 
 export interface CollectedText {
@@ -105,6 +107,16 @@ interface ElementInfo {
   block: Element;
   /** It is one of the extension's own highlights. */
   mention: boolean;
+  /** It or an ancestor (above the root too) is a link or another control. */
+  inControl: boolean;
+}
+
+/** Controls that match INTERACTIVE_SELECTOR with no attributes at all. */
+const BARE_CONTROL_TAGS = new Set(['button', 'summary', 'label', 'select']);
+
+/** `el.matches(INTERACTIVE_SELECTOR)`, without asking the DOM for the many elements with no attributes. */
+function isControl(el: Element): boolean {
+  return el.hasAttributes() ? el.matches(INTERACTIVE_SELECTOR) : BARE_CONTROL_TAGS.has(nameOf(el));
 }
 
 /**
@@ -125,7 +137,7 @@ export class TextCollector {
   done = false;
 
   constructor(private readonly root: Element) {
-    this.rootInfo = { skipped: false, block: root, mention: false };
+    this.rootInfo = { skipped: false, block: root, mention: false, inControl: isInControl(root) };
     this.lastInfo = this.rootInfo;
     this.walker = root.ownerDocument.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
   }
@@ -158,8 +170,13 @@ export class TextCollector {
       const e = chain[i]!;
       if (!base.skipped) {
         base = isSkipped(e)
-          ? { skipped: true, block: base.block, mention: false }
-          : { skipped: false, block: BLOCK_TAGS.has(nameOf(e)) ? e : base.block, mention: e.localName === MENTION_TAG };
+          ? { skipped: true, block: base.block, mention: false, inControl: false }
+          : {
+              skipped: false,
+              block: BLOCK_TAGS.has(nameOf(e)) ? e : base.block,
+              mention: e.localName === MENTION_TAG,
+              inControl: base.inControl || isControl(e),
+            };
       }
       this.infos.set(e, base);
     }
@@ -178,7 +195,7 @@ export class TextCollector {
     }
     this.lastBlock = block;
     const data = text.data;
-    this.segments.push({ node: text, start: this.length, data, highlighted: info.mention });
+    this.segments.push({ node: text, start: this.length, data, highlighted: info.mention, inControl: info.inControl });
     this.parts.push(data);
     this.length += data.length;
   }

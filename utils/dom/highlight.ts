@@ -7,12 +7,13 @@
  */
 import type { CollectedText, TextSegment } from './collect';
 import type { Mention } from '../match/types';
-import { MENTION_TAG, decorateMention, isInControl, isMentionElement } from './mention-element';
+import { MENTION_TAG, decorateMention, isMentionElement } from './mention-element';
 
 interface Piece {
   node: Text;
   /** The node's length when it was read. */
   length: number;
+  inControl: boolean;
   from: number;
   to: number;
 }
@@ -38,7 +39,7 @@ function piecesOf(segments: readonly TextSegment[], start: number, end: number):
     if (seg.highlighted) return null;
     // Pure white space between inline elements stays unwrapped.
     if (isBlank(seg.data, from, to)) continue;
-    pieces.push({ node: seg.node, length: seg.data.length, from, to });
+    pieces.push({ node: seg.node, length: seg.data.length, inControl: seg.inControl, from, to });
   }
   return pieces;
 }
@@ -63,6 +64,8 @@ export interface NodeJob {
   node: Text;
   /** The node's length when it was read: a node the page has changed since is left alone. */
   length: number;
+  /** The node sits in a link or another control (its highlights are then not controls themselves). */
+  inControl: boolean;
   pieces: { from: number; to: number; mention: Mention; part: number }[];
 }
 
@@ -77,9 +80,9 @@ export function planWraps(collected: CollectedText, mentions: readonly Mention[]
     const pieces = piecesOf(collected.segments, mention.start, mention.end);
     if (!pieces) continue;
     for (let part = 0; part < pieces.length; part++) {
-      const { node, length, from, to } = pieces[part]!;
+      const { node, length, inControl, from, to } = pieces[part]!;
       let job = jobs.get(node);
-      if (!job) jobs.set(node, (job = { node, length, pieces: [] }));
+      if (!job) jobs.set(node, (job = { node, length, inControl, pieces: [] }));
       job.pieces.push({ from, to, mention, part });
     }
   }
@@ -108,8 +111,6 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
   };
   const data = node.data;
   const first = pieces[0]!.from;
-  // Every piece lands beside the node, so one look up the tree serves them all.
-  const inControl = isInControl(node.parentElement);
   // Marks the node's place while the node itself moves into the first highlight.
   const anchor = first === 0 ? doc.createTextNode('') : null;
   if (anchor) node.before(anchor);
@@ -119,7 +120,7 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
     const { from, to, mention, part } = pieces[i]!;
     if (from > at) fragment.appendChild(text(data.slice(at, from)));
     const element = newMention(doc);
-    decorateMention(element, mention, part, inControl);
+    decorateMention(element, mention, part, job.inControl);
     // The first piece at the very start of the node keeps the page's own node.
     element.appendChild(i === 0 && from === 0 ? node : text(data.slice(from, to)));
     fragment.appendChild(element);

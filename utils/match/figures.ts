@@ -83,15 +83,19 @@ function mayBePercent(text: string, at: number): boolean {
 
 /** The words figure reading depends on, as vocabulary ids. */
 export class FigureRules {
-  private readonly numbers = new Map<number, number>();
+  /** The value of each number word by vocabulary id (0: not one), read for every word of a cued sentence. */
+  private numbers = new Int32Array(0);
   private readonly approxOne = new Set<number>();
   private readonly approxTwo = new Set<string>();
   /** "one" counts only as the start of a ratio ("one in five"). */
   private readonly one: number;
 
   constructor(vocabulary: Vocabulary) {
-    for (const [word, value] of Object.entries(WORD_NUMBERS)) this.numbers.set(vocabulary.add(word), value);
+    const entries = Object.entries(WORD_NUMBERS).map(([word, value]) => [vocabulary.add(word), value] as const);
     this.one = vocabulary.add('one');
+    this.numbers = new Int32Array(vocabulary.size);
+    for (const [id, value] of entries) this.numbers[id] = value;
+    this.numbers[this.one] = 1;
     for (const word of APPROX_ONE) this.approxOne.add(vocabulary.add(word));
     for (const pair of APPROX_TWO) this.approxTwo.add(patternIds(vocabulary, pair).join(' '));
   }
@@ -118,10 +122,10 @@ export class FigureRules {
       if (start < consumed) continue;
       const firstCode = text.charCodeAt(start);
       const isDigit = firstCode >= 48 && firstCode <= 57;
-      const wordValue = isDigit || ids[k]! < 0 ? undefined : ids[k] === this.one ? 1 : this.numbers.get(ids[k]!);
-      if (!isDigit && wordValue === undefined) continue;
+      const id = ids[k]!;
+      let value = isDigit || id < 0 || id >= this.numbers.length ? 0 : this.numbers[id]!;
+      if (!isDigit && value === 0) continue;
       let end = tokens.ends[k]!;
-      let value = wordValue ?? 0;
       if (isDigit) {
         // Digits inside a longer token ("A1", "v2", "3.4.1") are not figures.
         const before = text.charCodeAt(start - 1);
