@@ -100,6 +100,13 @@ export class FigureRules {
     for (const pair of APPROX_TWO) this.approxTwo.add(patternIds(vocabulary, pair).join(' '));
   }
 
+  /** The ids of number words ("one" included): with a word made of digits, what a figure starts with. */
+  numberWords(): number[] {
+    const ids: number[] = [];
+    this.numbers.forEach((value, id) => value && ids.push(id));
+    return ids;
+  }
+
   private isApproximate(tokens: Tokens, k: number): boolean {
     const prev = tokens.ids[k - 1];
     if (prev === undefined || prev < 0 || !tokens.joinable[k - 1]) return false;

@@ -15,6 +15,10 @@ const PERIOD_WORDS = ['in', 'for', 'during', 'of'];
 /** "In January, it reached 90.9 per cent": words that refer back to the previous figure. */
 const BACK_REFERENCES = ['it', 'this', 'that'];
 
+/** Word bits (see StatisticMatcher.wordBits); NUMBER_WORD is also set for a sentence word made of digits. */
+const CUE_START = 1;
+const NUMBER_WORD = 2;
+
 interface CompiledStat {
   stat: IndexedStatistic;
   /** Cue groups, each a list of phrases, each phrase a list of word ids. */
@@ -70,8 +74,8 @@ export class StatisticMatcher {
    * places its first word occurs.
    */
   private head = new Int32Array(0);
-  /** 1 for each word id that is the first word of some measure's first-group cue. */
-  private cueStart = new Uint8Array(0);
+  /** Bits for each word id: CUE_START (first word of a first-group cue), NUMBER_WORD ("seven"). */
+  private wordBits = new Uint8Array(0);
   private headStamp = new Int32Array(0);
   private nextSame = new Int32Array(0);
   private stamp = 0;
@@ -97,9 +101,9 @@ export class StatisticMatcher {
   }
 
   /**
-   * Figures in the tokenised text tied to measures. Only sentences that name a measure's cue,
-   * or follow a sentence whose figure was tied (for "it reached..."), are read for figures:
-   * most sentences of a long page do neither.
+   * Figures in the tokenised text tied to measures. Only sentences that hold a number and
+   * either name a measure's cue or follow a sentence whose figure was tied (for "it
+   * reached..."), are read for figures: most sentences of a long page do not.
    */
   find(tokens: Tokens): StatMention[] {
     const results: StatMention[] = [];
@@ -107,23 +111,29 @@ export class StatisticMatcher {
     if (this.head.length < this.vocabulary.size) {
       this.head = new Int32Array(this.vocabulary.size);
       this.headStamp = new Int32Array(this.vocabulary.size);
-      this.cueStart = new Uint8Array(this.vocabulary.size);
-      for (const id of this.byFirstCueWord.keys()) this.cueStart[id] = 1;
+      this.wordBits = new Uint8Array(this.vocabulary.size);
+      const bits = this.wordBits;
+      for (const id of this.byFirstCueWord.keys()) bits[id] = bits[id]! | CUE_START;
+      for (const id of this.figures.numberWords()) bits[id] = bits[id]! | NUMBER_WORD;
     }
-    const cueStart = this.cueStart;
+    const wordBits = this.wordBits;
     if (this.nextSame.length < tokens.count) this.nextSame = new Int32Array(tokens.count);
-    const { ids, sentence } = tokens;
+    const { ids, sentence, starts, text } = tokens;
     /** The last figure tied to a measure, for "it reached 90.9 per cent" in the next sentence. */
     let previous: { c: CompiledStat; sentence: number; block: number } | undefined;
     for (let first = 0; first < tokens.count; ) {
       let last = first;
-      let cued = false;
+      let bits = 0;
       for (let k = first; k < tokens.count && sentence[k] === sentence[first]; k++) {
         last = k;
-        if (ids[k]! >= 0 && cueStart[ids[k]!] === 1) cued = true;
+        const id = ids[k]!;
+        if (id >= 0) bits |= wordBits[id]!;
+        const c = text.charCodeAt(starts[k]!);
+        if (c >= 48 && c <= 57) bits |= NUMBER_WORD;
       }
+      // A sentence with no figure has nothing to tie, and one without a cue can only continue the last.
       const continues = previous !== undefined && previous.sentence === sentence[first]! - 1 && previous.block === tokens.block[first];
-      if (cued || continues) previous = this.readSentence(tokens, { first, last }, previous, results);
+      if (bits & NUMBER_WORD && (bits & CUE_START || continues)) previous = this.readSentence(tokens, { first, last }, previous, results);
       first = last + 1;
     }
     return results;
@@ -179,7 +189,7 @@ export class StatisticMatcher {
         this.headStamp[id] = stamp;
         this.head[id] = -1;
         // Only cue words have a list; the test spares a Map look-up for every other word.
-        const measures = this.cueStart[id] === 1 ? this.byFirstCueWord.get(id)! : undefined;
+        const measures = this.wordBits[id]! & CUE_START ? this.byFirstCueWord.get(id)! : undefined;
         if (measures) for (const c of measures) if (!candidates.includes(c)) candidates.push(c);
       }
       this.nextSame[k] = this.head[id]!;
