@@ -49,8 +49,7 @@ export class MatchRun {
       const from = this.position;
       const to = sliceEnd(this.text, from, this.slices.length ? MATCH_SLICE_CHARS : FIRST_SLICE_CHARS);
       this.position = to;
-      const tokens = this.matcher.tokenize(this.text, from, to);
-      for (let k = 0; k < tokens.count; k++) if (tokens.ids[k]! >= 0) this.seen[tokens.ids[k]!] = 1;
+      const tokens = this.matcher.tokenize(this.text, from, to, this.seen);
       this.signals.read(tokens);
       this.slices.push(tokens);
     } else if (!this.prepared) {
@@ -115,8 +114,8 @@ export class PageMatcher {
   }
 
   /** @internal */
-  tokenize(text: string, from: number, to: number): Tokens {
-    return tokenize(text, this.vocabulary, from, to);
+  tokenize(text: string, from: number, to: number, seen: Uint8Array): Tokens {
+    return tokenize(text, this.vocabulary, from, to, seen);
   }
 
   /** @internal */

@@ -83,14 +83,21 @@ let buffer = new WordBuffer(1024);
 
 /**
  * Tokenises `text` from `from` to `to` (defaults: all of it). Offsets are into `text`, so a
- * long page can be tokenised slice by slice.
+ * long page can be tokenised slice by slice. `seen[id]` is set to 1 for each vocabulary word
+ * read (the page matcher builds its automaton from the aliases whose words the page holds).
  */
-export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Tokens {
+export function tokenize(
+  text: string,
+  vocabulary: Vocabulary,
+  from = 0,
+  to = text.length,
+  seen: Uint8Array = new Uint8Array(vocabulary.size),
+): Tokens {
   // A word takes at least one character and so does the gap after it.
   const most = ((to - from + 1) >> 1) + 1;
   if (buffer.capacity < most && most <= KEPT_BUFFER_WORDS) buffer = new WordBuffer(most);
   const out = buffer.capacity < most ? new WordBuffer(most) : buffer;
-  const count = scanWords(text, from, to, vocabulary, out);
+  const count = scanWords(text, from, to, vocabulary, out, seen);
   // No name runs on from the last word (the buffer may hold an earlier slice's value).
   if (count > 0) out.joinable[count - 1] = 0;
   return {
@@ -114,7 +121,7 @@ export function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = te
  * it while the loop runs, and code after the loop that it had not yet seen run would make it
  * throw that work away at the end of every slice.
  */
-function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordBuffer): number {
+function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordBuffer, seen: Uint8Array): number {
   const { starts, ends, ids, joinable, sentence, block } = out;
   let count = 0;
   let s = 0;
@@ -165,7 +172,9 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
     }
     starts[count] = start;
     ends[count] = i;
-    ids[count] = length ? vocabulary.lookupHashed(hash & HASH_MASK, check & HASH_MASK, length) : -1;
+    const id = length ? vocabulary.lookupHashed(hash & HASH_MASK, check & HASH_MASK, length) : -1;
+    if (id >= 0) seen[id] = 1;
+    ids[count] = id;
     sentence[count] = s;
     block[count] = b;
     count++;
