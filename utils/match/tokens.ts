@@ -5,7 +5,7 @@
  * mention because it only ever appears in the gaps. Each word is identified by its id in the
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
-import { CHECK_START, FOLD_TABLE, HASH_MASK, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
+import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
 
 /** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
  * separator is used because it does not occur in page text, where "\n" is just white space. */
@@ -172,7 +172,7 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
     }
     starts[count] = start;
     ends[count] = i;
-    const id = length ? vocabulary.lookupHashed(hash & HASH_MASK, check & HASH_MASK, length) : -1;
+    const id = length ? vocabulary.lookupHashed(hash, check, length) : -1;
     if (id >= 0) seen[id] = 1;
     ids[count] = id;
     sentence[count] = s;
