@@ -76,7 +76,8 @@ export interface NodeJob {
  */
 export function planWraps(collected: CollectedText, mentions: readonly Mention[]): NodeJob[] {
   const jobs = new Map<Text, NodeJob>();
-  for (const mention of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
     const pieces = piecesOf(collected.segments, mention.start, mention.end);
     if (!pieces) continue;
     for (let part = 0; part < pieces.length; part++) {
@@ -135,7 +136,7 @@ function applyJob(job: NodeJob, created: Node[]): { mention: Mention; part: numb
     node.data = data.slice(0, first);
     node.after(fragment);
   }
-  for (const { element } of made) created.push(element);
+  for (let i = 0; i < made.length; i++) created.push(made[i]!.element);
   return made;
 }
 
@@ -168,7 +169,8 @@ export function applyWraps(
   const made: { mention: Mention; element: HTMLElement }[] = [];
   for (let i = from; i < to; i++) {
     const created: Node[] = [];
-    for (const m of applyJob(jobs[i]!, created)) made.push(m);
+    const wrapped = applyJob(jobs[i]!, created);
+    for (let j = 0; j < wrapped.length; j++) made.push(wrapped[j]!);
     if (created.length) onWrapped?.(jobs[i]!.node, created);
   }
   return made;

@@ -75,7 +75,9 @@ export class NameMatcher {
    */
   find(tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
     const candidates: { c: CompiledAlias; first: number; last: number; span: number }[] = [];
-    for (const hit of this.automaton!.search(tokens.ids, tokens.joinable, from, to)) {
+    const hits = this.automaton!.search(tokens.ids, tokens.joinable, from, to);
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!;
       const c = this.compiled[hit.pattern]!;
       if (this.accepts(c, tokens, hit.first, hit.last)) {
         candidates.push({ c, first: hit.first, last: hit.last, span: tokens.ends[hit.last]! - tokens.starts[hit.first]! });
@@ -83,7 +85,8 @@ export class NameMatcher {
     }
     const chosen = resolveOverlaps(candidates);
     const mentions: NameMention[] = [];
-    for (const { c, first, last } of chosen) {
+    for (let i = 0; i < chosen.length; i++) {
+      const { c, first, last } = chosen[i]!;
       if (c.alias.afterFullName) {
         if (!namedInFull.has(c.alias.entity)) continue;
       } else {
@@ -130,6 +133,36 @@ interface Candidate {
   span: number;
 }
 
+const OPEN = 0;
+const TAKEN = 1;
+const BEATEN = 2;
+/** Each candidate's fate while a run is settled, reused from run to run. */
+let fates = new Uint8Array(16);
+
+/**
+ * Settles one run of overlapping candidates [from, to) (sorted by position): the longest open
+ * one wins (the leftmost among equals) and beats every open one it overlaps, until none is
+ * open. The winners are added to `chosen` in document order.
+ */
+function settleRun<T extends Candidate>(candidates: T[], from: number, to: number, chosen: T[]): void {
+  if (fates.length < to - from) fates = new Uint8Array(2 * (to - from));
+  fates.fill(OPEN, 0, to - from);
+  for (;;) {
+    let best = -1;
+    for (let i = from; i < to; i++) {
+      if (fates[i - from] !== OPEN) continue;
+      if (best < 0 || candidates[i]!.span > candidates[best]!.span) best = i;
+    }
+    if (best < 0) break;
+    fates[best - from] = TAKEN;
+    const winner = candidates[best]!;
+    for (let i = from; i < to; i++) {
+      if (fates[i - from] === OPEN && candidates[i]!.first <= winner.last && candidates[i]!.last >= winner.first) fates[i - from] = BEATEN;
+    }
+  }
+  for (let i = from; i < to; i++) if (fates[i - from] === TAKEN) chosen.push(candidates[i]!);
+}
+
 /**
  * Sorts by first word, then last, in place. The automaton reports candidates by last word, so
  * each is at most a few places from where it belongs: an insertion sort settles that in about
@@ -161,12 +194,7 @@ export function resolveOverlaps<T extends Candidate>(candidates: T[]): T[] {
     let reach = candidates[i]!.last;
     while (end < candidates.length && candidates[end]!.first <= reach) reach = Math.max(reach, candidates[end++]!.last);
     if (end === i + 1) chosen.push(candidates[i]!);
-    else {
-      const run = candidates.slice(i, end).sort((a, b) => b.span - a.span || a.first - b.first);
-      const taken: T[] = [];
-      for (const c of run) if (taken.every((t) => t.last < c.first || t.first > c.last)) taken.push(c);
-      chosen.push(...taken.sort((a, b) => a.first - b.first));
-    }
+    else settleRun(candidates, i, end, chosen);
     i = end;
   }
   return chosen;

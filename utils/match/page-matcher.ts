@@ -126,14 +126,18 @@ export class PageMatcher {
   /** @internal matches one slice's words and adds to the run's state. */
   matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
     const names: Mention[] = [];
-    for (const m of this.names.find(tokens, namedInFull)) {
+    const found = this.names.find(tokens, namedInFull);
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i]!;
       const entity = this.index.entities[m.entity]!;
       named.add(entity.id);
       names.push({ entityId: entity.id, type: entity.type, start: m.start, end: m.end });
     }
     // Names and figures each come in document order: merge them.
     let n = 0;
-    for (const m of this.stats.find(tokens)) {
+    const figures = this.stats.find(tokens);
+    for (let i = 0; i < figures.length; i++) {
+      const m = figures[i]!;
       while (n < names.length && names[n]!.start < m.start) out.push(names[n++]!);
       // A figure inside a name loses to the name.
       const inName = (n > 0 && names[n - 1]!.end > m.start) || (n < names.length && names[n]!.start < m.end);

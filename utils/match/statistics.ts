@@ -18,6 +18,8 @@ const BACK_REFERENCES = ['it', 'this', 'that'];
 /** Word bits (see StatisticMatcher.wordBits); NUMBER_WORD is also set for a sentence word made of digits. */
 const CUE_START = 1;
 const NUMBER_WORD = 2;
+/** cueFit's "does not fit": a small integer rather than Infinity, which unoptimised code boxes. */
+const NO_FIT = 0x3fffffff;
 
 interface CompiledStat {
   stat: IndexedStatistic;
@@ -151,13 +153,14 @@ export class StatisticMatcher {
     const candidates = this.indexSentence(tokens, sentence);
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i]!;
-      const nextFigureStart = figures[i + 1]?.start ?? Infinity;
+      const nextFigureStart = figures[i + 1]?.start ?? tokens.text.length;
       let best: CompiledStat | undefined;
-      let bestScore = Infinity;
-      for (const c of candidates) {
+      let bestScore = NO_FIT;
+      for (let j = 0; j < candidates.length; j++) {
+        const c = candidates[j]!;
         if (c.stat.unit !== figure.unit) continue;
         const score = this.cueFit(c, figure, tokens, sentence, nextFigureStart);
-        if (score !== null && score < bestScore) {
+        if (score < bestScore) {
           bestScore = score;
           best = c;
         }
@@ -207,16 +210,18 @@ export class StatisticMatcher {
   }
 
   /**
-   * How well a measure's cues fit a figure, or null when they do not. Every cue group must occur
+   * How well a measure's cues fit a figure, or NO_FIT when they do not. Every cue group must occur
    * in the sentence outside the figure itself. For counts, the first group names the thing
    * counted and must follow the figure closely ("800 officers", "69,000 crimes") with no other
    * figure between, which keeps two counts in one sentence apart. Lower scores fit better.
    */
-  private cueFit(c: CompiledStat, f: Figure, tokens: Tokens, sentence: Sentence, nextFigureStart: number): number | null {
+  private cueFit(c: CompiledStat, f: Figure, tokens: Tokens, sentence: Sentence, nextFigureStart: number): number {
     let score = 0;
     for (let groupIndex = 0; groupIndex < c.cues.length; groupIndex++) {
-      let best = Infinity;
-      for (const phrase of c.cues[groupIndex]!) {
+      let best = NO_FIT;
+      const group = c.cues[groupIndex]!;
+      for (let p = 0; p < group.length; p++) {
+        const phrase = group[p]!;
         // Each place the phrase's first word occurs in the sentence (see indexSentence).
         if (this.headStamp[phrase[0]!] !== this.stamp) continue;
         for (let k = this.head[phrase[0]!]!; k >= 0; k = this.nextSame[k]!) {
@@ -232,7 +237,7 @@ export class StatisticMatcher {
           best = Math.min(best, distance);
         }
       }
-      if (best === Infinity) return null;
+      if (best === NO_FIT) return NO_FIT;
       score += best;
     }
     return score;
