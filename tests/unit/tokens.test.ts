@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, wordText, type Tokens } from '../../utils/match/tokens';
+import { BLOCK_BREAK, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, wordText, type Tokens } from '../../utils/match/tokens';
 import { WordAutomaton } from '../../utils/match/word-automaton';
 import { Vocabulary } from '../../utils/match/vocabulary';
 
@@ -60,14 +60,33 @@ describe('tokenize', () => {
     expect(findWords(t, phrase, 0, t.count - 1)).toEqual([1, 4]);
   });
 
-  it('reads a text longer than the kept word buffer, and short texts after it, in full', () => {
+  it('reads a long text in full', () => {
     const long = 'Sir Mark Rowley spoke. '.repeat(20_000);
     const t = tokenize(long);
     expect(t.count).toBe(80_000);
     expect(long.slice(t.starts[t.count - 1], t.ends[t.count - 1])).toBe('spoke');
     expect(t.joinable[t.count - 1]).toBe(0);
     expect(t.sentence[t.count - 1]).toBe(19_999);
-    expect(joined('Sir Mark Rowley. Met')).toEqual(['sir mark rowley', 'met']);
+  });
+
+  it('reads slices into one store that grows, leaving earlier slices intact', () => {
+    const text = 'Sir Mark Rowley spoke. A b c d e f g h.\u2029The Met said so.';
+    const cut = text.indexOf('A b');
+    const store = new WordStore(2);
+    const seen = new Uint8Array(vocabulary.size);
+    const first = tokenizeWith(text, vocabulary, 0, cut, seen, store);
+    const second = tokenizeWith(text, vocabulary, cut, text.length, seen, store);
+    expect(store.count).toBe(first.count + second.count);
+    // Each slice reads as it would on its own, though the store grew under the first.
+    for (const [slice, from, to] of [[first, 0, cut], [second, cut, text.length]] as const) {
+      const alone = tokenizeWith(text, vocabulary, from, to);
+      expect(wordsOf(slice)).toEqual(wordsOf(alone));
+      expect([...slice.starts, ...slice.ids, ...slice.joinable, ...slice.sentence, ...slice.block]).toEqual([
+        ...alone.starts, ...alone.ids, ...alone.joinable, ...alone.sentence, ...alone.block,
+      ]);
+    }
+    expect(wordsOf(first)).toEqual(['sir', 'mark', 'rowley', 'spoke']);
+    expect(second.joinable[second.count - 1]).toBe(0);
   });
 
   it('identifies words by vocabulary id, whatever their case or invisible characters', () => {

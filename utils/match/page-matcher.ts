@@ -9,7 +9,7 @@ import { NameMatcher } from './names';
 import { StatisticMatcher } from './statistics';
 import { RelevanceRules, RelevanceSignals, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
-import { BLOCK_BREAK, tokenize, type Tokens } from './tokens';
+import { BLOCK_BREAK, WordStore, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
 import type { Mention } from './types';
 import { FIRST_SLICE_CHARS, MATCH_SLICE_CHARS } from '../constants';
@@ -24,6 +24,8 @@ export class MatchRun {
   private position = 0;
   private readonly slices: Tokens[] = [];
   private readonly seen: Uint8Array;
+  /** The page's words, all slices in one store (English runs to about one word per six characters). */
+  private readonly words: WordStore;
   private prepared = false;
   private matched = 0;
   private readonly mentions: Mention[] = [];
@@ -37,6 +39,7 @@ export class MatchRun {
   ) {
     this.signals = matcher.relevanceSignals();
     this.seen = new Uint8Array(matcher.vocabularySize);
+    this.words = new WordStore(Math.max(1024, Math.ceil(text.length / 5)));
   }
 
   get done(): boolean {
@@ -49,7 +52,7 @@ export class MatchRun {
       const from = this.position;
       const to = sliceEnd(this.text, from, this.slices.length ? MATCH_SLICE_CHARS : FIRST_SLICE_CHARS);
       this.position = to;
-      const tokens = this.matcher.tokenize(this.text, from, to, this.seen);
+      const tokens = this.matcher.tokenize(this.text, from, to, this.seen, this.words);
       this.signals.read(tokens);
       this.slices.push(tokens);
     } else if (!this.prepared) {
@@ -114,8 +117,8 @@ export class PageMatcher {
   }
 
   /** @internal */
-  tokenize(text: string, from: number, to: number, seen: Uint8Array): Tokens {
-    return tokenize(text, this.vocabulary, from, to, seen);
+  tokenize(text: string, from: number, to: number, seen: Uint8Array, store: WordStore): Tokens {
+    return tokenize(text, this.vocabulary, from, to, seen, store);
   }
 
   /** @internal */

@@ -58,16 +58,40 @@ export interface Tokens {
   block: Int32Array;
 }
 
-/** Room for the words of a text: the arrays `scanWords` writes, reused from slice to slice. */
-class WordBuffer {
-  readonly starts: Int32Array<ArrayBuffer>;
-  readonly ends: Int32Array<ArrayBuffer>;
-  readonly ids: Int32Array<ArrayBuffer>;
-  readonly joinable: Uint8Array<ArrayBuffer>;
-  readonly sentence: Int32Array<ArrayBuffer>;
-  readonly block: Int32Array<ArrayBuffer>;
+/**
+ * Where a page's words are written: one set of arrays for all of a page's slices, so each
+ * slice's Tokens are views into it and nothing is copied. It grows (by doubling) when a slice
+ * could overflow it; views taken earlier keep the arrays they were taken from.
+ */
+export class WordStore {
+  /** Words written so far. */
+  count = 0;
+  starts!: Int32Array<ArrayBuffer>;
+  ends!: Int32Array<ArrayBuffer>;
+  ids!: Int32Array<ArrayBuffer>;
+  joinable!: Uint8Array<ArrayBuffer>;
+  sentence!: Int32Array<ArrayBuffer>;
+  block!: Int32Array<ArrayBuffer>;
 
-  constructor(readonly capacity: number) {
+  constructor(private capacity: number) {
+    this.allocate(capacity);
+  }
+
+  /** Makes room for `words` more words. */
+  reserve(words: number): void {
+    if (this.count + words <= this.capacity) return;
+    const { starts, ends, ids, joinable, sentence, block, count } = this;
+    this.allocate(Math.max(this.capacity * 2, count + words));
+    this.starts.set(starts.subarray(0, count));
+    this.ends.set(ends.subarray(0, count));
+    this.ids.set(ids.subarray(0, count));
+    this.joinable.set(joinable.subarray(0, count));
+    this.sentence.set(sentence.subarray(0, count));
+    this.block.set(block.subarray(0, count));
+  }
+
+  private allocate(capacity: number): void {
+    this.capacity = capacity;
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.ids = new Int32Array(capacity);
@@ -77,14 +101,14 @@ class WordBuffer {
   }
 }
 
-/** Kept between calls up to this many words (a slice holds far fewer); a larger one is not kept. */
-const KEPT_BUFFER_WORDS = 1 << 16;
-let buffer = new WordBuffer(1024);
+/** The most words `length` characters can hold: a word takes at least one character, and so does the gap after it. */
+export const mostWords = (length: number) => ((length + 1) >> 1) + 1;
 
 /**
  * Tokenises `text` from `from` to `to` (defaults: all of it). Offsets are into `text`, so a
- * long page can be tokenised slice by slice. `seen[id]` is set to 1 for each vocabulary word
- * read (the page matcher builds its automaton from the aliases whose words the page holds).
+ * long page can be tokenised slice by slice, each slice's words added to the same `store`.
+ * `seen[id]` is set to 1 for each vocabulary word read (the page matcher builds its automaton
+ * from the aliases whose words the page holds).
  */
 export function tokenize(
   text: string,
@@ -92,38 +116,38 @@ export function tokenize(
   from = 0,
   to = text.length,
   seen: Uint8Array = new Uint8Array(vocabulary.size),
+  store: WordStore = new WordStore(mostWords(to - from)),
 ): Tokens {
-  // A word takes at least one character and so does the gap after it.
-  const most = ((to - from + 1) >> 1) + 1;
-  if (buffer.capacity < most && most <= KEPT_BUFFER_WORDS) buffer = new WordBuffer(most);
-  const out = buffer.capacity < most ? new WordBuffer(most) : buffer;
-  const count = scanWords(text, from, to, vocabulary, out, seen);
-  // No name runs on from the last word (the buffer may hold an earlier slice's value).
-  if (count > 0) out.joinable[count - 1] = 0;
+  store.reserve(mostWords(to - from));
+  const base = store.count;
+  const end = scanWords(text, from, to, vocabulary, store, base, seen);
+  store.count = end;
+  // No name runs on from a slice's last word.
+  if (end > base) store.joinable[end - 1] = 0;
   return {
     text,
-    count,
-    starts: out.starts.slice(0, count),
-    ends: out.ends.slice(0, count),
-    ids: out.ids.slice(0, count),
-    joinable: out.joinable.slice(0, count),
-    sentence: out.sentence.slice(0, count),
-    block: out.block.slice(0, count),
+    count: end - base,
+    starts: store.starts.subarray(base, end),
+    ends: store.ends.subarray(base, end),
+    ids: store.ids.subarray(base, end),
+    joinable: store.joinable.subarray(base, end),
+    sentence: store.sentence.subarray(base, end),
+    block: store.block.subarray(base, end),
   };
 }
 
 /**
- * The one pass over the characters, writing each word into `out` and returning how many there
- * are: each word is folded and hashed as it is read and looked up once, and each gap is judged
+ * The one pass over the characters, writing each word into `out` from index `base` on and
+ * returning the index after the last word written: each word is folded and hashed as it is read and looked up once, and each gap is judged
  * as it is crossed (may a name run across it, does a sentence or block end in it). It runs over
  * every character of the page, so it is plain loops over character codes (folded through
  * `fold`'s tables), and nothing after its loop but the return: the JavaScript engine optimises
  * it while the loop runs, and code after the loop that it had not yet seen run would make it
  * throw that work away at the end of every slice.
  */
-function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordBuffer, seen: Uint8Array): number {
+function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordStore, base: number, seen: Uint8Array): number {
   const { starts, ends, ids, joinable, sentence, block } = out;
-  let count = 0;
+  let count = base;
   let s = 0;
   let b = 0;
   // What the gap since the last word held: JOINS while every character joins, plus
@@ -163,7 +187,7 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
       c = text.charCodeAt(i);
       f = c < TABLE_END ? FOLD_TABLE[c]! : fold(c);
     } while (f !== NOT_WORD);
-    if (count > 0) {
+    if (count > base) {
       if (gap & BREAKS_BLOCK) {
         b++;
         s++;
