@@ -157,6 +157,20 @@ describe('statistics', () => {
     const stat = matcher.match(text).mentions.find((m) => m.entityId === 'stat-999')!.stat!;
     expect(stat).toEqual({ value: 80, approximate: false, period: '2024', kbValue: { value: 77.6, date: '2024' }, differs: true });
   });
+
+  it.each<[string, string | undefined]>([
+    ['were answered in 2024.', '2024'],
+    ['were answered during 1999.', '1999'],
+    ['were answered, in 2024.', undefined],
+    ['were answered; in 2024.', undefined],
+    ['were answered in 2150.', undefined],
+    ['were answered in 20245.', undefined],
+    ['were answered in C2024.', undefined],
+  ])('reads the period named in the same clause: “…%s”', (rest, period) => {
+    const text = `Scotland Yard said 80.0 per cent of 999 calls ${rest} London.`;
+    const stat = matcher.match(text).mentions.find((m) => m.entityId === 'stat-999')!.stat!;
+    expect(stat.period).toBe(period);
+  });
 });
 
 describe('figures', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, wordText, type Tokens } from '../../utils/match/tokens';
+import { BLOCK_BREAK, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, type Tokens } from '../../utils/match/tokens';
 import { WordAutomaton } from '../../utils/match/word-automaton';
 import { Vocabulary } from '../../utils/match/vocabulary';
 
 const vocabulary = new Vocabulary();
+/** The word at index k, lower-cased. */
+const wordText = (t: Tokens, k: number) => t.text.slice(t.starts[k], t.ends[k]).toLowerCase();
 const tokenize = (text: string) => tokenizeWith(text, vocabulary);
 const wordsOf = (t: Tokens) => Array.from({ length: t.count }, (_, k) => wordText(t, k).replace(/[\u00AD\u200B-\u200D\u2060]/g, ''));
 

@@ -2,7 +2,7 @@
  * Ties figures to KB measures by the words around them in the same sentence, then compares
  * the page's figure with the KB's sourced values.
  */
-import { patternIds, wordText, type Tokens } from './tokens';
+import { patternIds, type Tokens } from './tokens';
 import { FigureRules, type Figure } from './figures';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
@@ -31,6 +31,17 @@ interface CompiledStat {
 interface Sentence {
   first: number;
   last: number;
+}
+
+/** Whether text[from, to) is a year from 1900 to 2099, read without copying it. */
+function isYear(text: string, from: number, to: number): boolean {
+  if (to - from !== 4) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const century = text.slice(from, from + 2);
+  return century === '19' || century === '20';
 }
 
 function agrees(a: number, b: number, approximate: boolean): boolean {
@@ -245,13 +256,14 @@ export class StatisticMatcher {
 
   /** A year named right after the figure in the same clause: "77.6 per cent in 2024". */
   private yearNear(tokens: Tokens, f: Figure, sentence: Sentence): string | undefined {
+    const { text, starts, ends } = tokens;
     for (let k = f.last + 1; k < sentence.last; k++) {
-      const gap = tokens.text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
-      if (/[,;:]/.test(gap)) return undefined;
-      if (this.period.has(tokens.ids[k]!)) {
-        const next = wordText(tokens, k + 1);
-        if (/^(19|20)\d{2}$/.test(next)) return next;
+      // A comma, semicolon or colon ends the clause.
+      for (let i = ends[k - 1]!; i < starts[k]!; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 44 || c === 59 || c === 58) return undefined;
       }
+      if (this.period.has(tokens.ids[k]!) && isYear(text, starts[k + 1]!, ends[k + 1]!)) return text.slice(starts[k + 1]!, ends[k + 1]!);
     }
     return undefined;
   }

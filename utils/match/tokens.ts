@@ -225,10 +225,6 @@ export function patternIds(vocabulary: Vocabulary, pattern: string): number[] {
   return patternWords(pattern).lower.map((w) => vocabulary.add(w));
 }
 
-/** The word at index k, lower-cased (for the few rules that read digits or years). */
-export function wordText(tokens: Tokens, k: number): string {
-  return tokens.text.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase();
-}
 
 /** First and last word index of the sentence containing word `k`. */
 export function sentenceRange(tokens: Tokens, k: number): { first: number; last: number } {
