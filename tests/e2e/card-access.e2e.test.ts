@@ -1,7 +1,8 @@
 /**
  * The card without a mouse: keyboard (every mention reachable, Enter into the card, Escape
  * back), screen readers (roles and names as the accessibility tree exposes them, a live
- * region) and touch (tap opens, tap elsewhere closes, links inside stay usable).
+ * region) and touch (tap opens, tap elsewhere closes, links inside stay usable, a linked name's
+ * first tap shows its card and the second follows the link).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -149,6 +150,24 @@ describe('the card by touch', () => {
     const pbox = (await plain.boundingBox())!;
     await tapAt(page, pbox.x + 2, pbox.y + 2);
     await expect.poll(() => cardCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('a first tap on a mention inside a link shows the card, a second follows the link', async () => {
+    const page = await openPage(session, 'seed-2-engage-exit');
+    // News sites often link a name to a topic page; this paragraph arrives as live content.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.innerHTML = 'Profile: <a id="topic-link" href="#topic-lee-freeman">Lee Freeman</a>.';
+      document.querySelector('[itemprop="articleBody"]')!.append(p);
+    });
+    const linked = page.locator('#topic-link met-mention[data-met-id="lee-freeman"]');
+    await linked.waitFor({ timeout: 10_000 });
+    await tap(page, linked);
+    await waitForCardTitle(page, 'Lee Freeman');
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await tap(page, linked);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#topic-lee-freeman');
     await page.close();
   });
 

@@ -148,3 +148,25 @@ describe('the card controller, by keyboard', () => {
     expect(env.mentions.rowley!.getAttribute('aria-expanded')).toBe('false');
   });
 });
+
+describe('the card controller, by touch', () => {
+  /** A tap as a touch screen sends it: a touch pointerdown, then a click; returns whether the click went through. */
+  function tap(target: Element, pointerType = 'touch'): boolean {
+    target.dispatchEvent(new PointerEvent('pointerdown', { pointerType, bubbles: true, composed: true }));
+    return target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+  }
+
+  it('a first tap on a mention inside a link shows its card without following the link; a second follows it', async () => {
+    const { linked } = env.mentions;
+    expect(tap(linked!)).toBe(false);
+    await vi.waitFor(() => expect(title()).toBe('Lee Freeman'));
+    expect(tap(linked!)).toBe(true);
+    expect(title()).toBe('Lee Freeman');
+  });
+
+  it('leaves clicks alone otherwise: a mouse click on a linked mention, a tap on a mention outside links', async () => {
+    expect(tap(env.mentions.linked!, 'mouse')).toBe(true);
+    expect(tap(env.mentions.cooper!)).toBe(true);
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+  });
+});

@@ -18,7 +18,7 @@ import { chooseTheme, readPageLook } from './theme';
 import { readArticleDate } from '../page/article-date';
 import type { EntityReply } from '../messages';
 import type { StatReading } from '../match/types';
-import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR } from '../dom/mention-element';
+import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR, isInControl } from '../dom/mention-element';
 import {
   CARD_CLOSE_DELAY_MS,
   CARD_ENTITY_CACHE_SIZE,
@@ -90,6 +90,8 @@ export class CardController {
   private generation = 0;
   /** Focus moves into the card once it has drawn (Enter on a mention, a chip inside the card). */
   private focusCardWhenDrawn = false;
+  /** The mention whose card the last touch or pen press opened (see onClick). */
+  private tapOpened: HTMLElement | null = null;
   /** The mention Escape is handing focus back to (focus events arrive synchronously). */
   private returningFocusTo: HTMLElement | null = null;
 
@@ -100,6 +102,7 @@ export class CardController {
     doc.addEventListener('pointerout', (e) => this.onPointerOut(e), opts);
     doc.addEventListener('focusin', (e) => this.onFocusIn(e), opts);
     doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), opts);
+    doc.addEventListener('click', (e) => this.onClick(e), opts);
     doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
@@ -157,15 +160,30 @@ export class CardController {
   }
 
   private onPointerDown(event: PointerEvent): void {
+    this.tapOpened = null;
     if (this.inCard(event)) return;
     const mention = mentionOf(event.target);
     if (mention && event.pointerType !== 'mouse') {
       // Touch and pen: a tap opens the card at once; there is no hover to wait for.
       this.cancelClose();
-      if (!this.isOpenFor(mention)) this.scheduleOpen(mention, 0);
+      if (!this.isOpenFor(mention)) {
+        this.tapOpened = mention;
+        this.scheduleOpen(mention, 0);
+      }
       return;
     }
     if (!mention && this.current) this.close();
+  }
+
+  /**
+   * The click that ends a tap which opened a card does not also follow the link (or press the
+   * control) the mention sits in: with no hover on a touch screen, that tap is the only way to
+   * see the card. A second tap, with the card open, follows the link as usual.
+   */
+  private onClick(event: MouseEvent): void {
+    const opened = this.tapOpened;
+    this.tapOpened = null;
+    if (opened && mentionOf(event.target) === opened && isInControl(opened.parentElement)) event.preventDefault();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
