@@ -11,6 +11,12 @@ export const STAT_APPROXIMATE_TOLERANCE = 0.1;
 
 /** Distinct KB entities that make a page about the Met even without an explicit anchor phrase. */
 export const RELEVANCE_MIN_ENTITIES = 3;
+/**
+ * Distinct KB entities that, with an anchor phrase, make a page about the Met without the word
+ * "London": many reports say "the Metropolitan Police" and name its people but never the city
+ * (Washington's force is already excluded by its own name, "Metropolitan Police Department").
+ */
+export const RELEVANCE_ANCHOR_ENTITIES = 2;
 
 /** Wait after the last page mutation before re-scanning, so bursts of changes cost one scan. */
 export const MUTATION_DEBOUNCE_MS = 300;

@@ -6,6 +6,7 @@ import { FigureRules } from '../../utils/match/figures';
 import { resolveOverlaps } from '../../utils/match/names';
 import { tokenize } from '../../utils/match/tokens';
 import { Vocabulary } from '../../utils/match/vocabulary';
+import { bundledIndex } from '../helpers/kb';
 
 const source = { publisher: 'Test', title: 'Test source', date: '2024-01-01' };
 const entity = (e: Partial<Entity> & Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>): Entity => ({
@@ -114,6 +115,10 @@ describe('relevance', () => {
     ['The Metropolitan Police said it would review the case in London.', true],
     ['Scotland Yard confirmed the arrest in London.', true],
     ['Scotland Yard confirmed the arrest.', false],
+    // An anchor with another KB entity named in full: about the Met, even without "London".
+    ['The Metropolitan Police said Sir Mark Rowley would review the case.', true],
+    ['The Metropolitan Police Department said Sir Mark Rowley would visit.', false],
+    ['Sir Mark Rowley and the Police Federation spoke.', false],
   ])('%j is about the Met police: %s', (text, relevant) => {
     expect(matcher.match(text).relevance.relevant).toBe(relevant);
   });
@@ -227,5 +232,33 @@ describe('resolveOverlaps', () => {
     const chain = [c(3, 4, 12), c(0, 1, 10), c(1, 3, 15)];
     const apart = [c(8, 8, 5), c(10, 11, 9), c(11, 12, 9)];
     expect(resolveOverlaps([...apart, ...chain])).toEqual([c(1, 3, 15), c(8, 8, 5), c(10, 11, 9)]);
+  });
+});
+
+describe('the bundled KB on phrasing seen in real reports', () => {
+  const shipped = new PageMatcher(bundledIndex());
+  const seen = (text: string) => shipped.match(text).mentions.map((m) => `${m.entityId}:${text.slice(m.start, m.end)}`);
+
+  it.each<[string, string[]]>([
+    [
+      'The Metropolitan Police Service (MPS) said Sir Mark Rowley had asked the MPS to act.',
+      ['metropolitan-police:Metropolitan Police Service', 'metropolitan-police:MPS', 'mark-rowley:Sir Mark Rowley', 'metropolitan-police:MPS'],
+    ],
+    // "MPs" (members of parliament) is not the force's initials.
+    ['MPs questioned the Metropolitan Police in London.', ['metropolitan-police:Metropolitan Police']],
+    [
+      'Scotland Yard hosted Metropolitan Police Department Chief Pamela Smith and Sir Mark Rowley in London.',
+      ['scotland-yard:Scotland Yard', 'mark-rowley:Sir Mark Rowley'],
+    ],
+    [
+      'The Metropolitan Police changed after the kidnap and murder of Sarah Everard in London.',
+      ['metropolitan-police:Metropolitan Police', 'murder-of-sarah-everard:murder of Sarah Everard'],
+    ],
+    [
+      'The Metropolitan Police acted in London after Sarah Everard’s murder.',
+      ['metropolitan-police:Metropolitan Police', 'murder-of-sarah-everard:Sarah Everard’s murder'],
+    ],
+  ])('%j', (text, expected) => {
+    expect(seen(text)).toEqual(expected);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { findWords, patternIds, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
-import { RELEVANCE_MIN_ENTITIES } from '../constants';
+import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES } from '../constants';
 
 /** Phrases that on their own name the London force (with London somewhere on the page). */
 const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Commissioner'];
@@ -59,6 +59,9 @@ export class RelevanceSignals {
   judge(distinctEntities: number): Relevance {
     const { anchor, london } = this;
     if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and London.` };
+    if (anchor && distinctEntities >= RELEVANCE_ANCHOR_ENTITIES) {
+      return { relevant: true, reason: `The page names “${anchor}” and others from the Met’s story.` };
+    }
     if (distinctEntities >= RELEVANCE_MIN_ENTITIES && london) {
       return { relevant: true, reason: `The page mentions ${distinctEntities} people or bodies from the Met’s story.` };
     }
