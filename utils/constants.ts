@@ -8,6 +8,13 @@ export const COUNT_NOUN_WINDOW_WORDS = 4;
 export const STAT_EXACT_TOLERANCE = 0.005;
 /** "More than", "around" figures agree when within 10% of the sourced value. */
 export const STAT_APPROXIMATE_TOLERANCE = 0.1;
+/**
+ * A count or sum more than this many times above or below every sourced value of a measure is
+ * about something else: real changes in the measures the KB tracks stay well within it.
+ */
+export const STAT_MAGNITUDE_FACTOR = 5;
+/** "against a national target of 90 per cent": how far back a target word still governs a figure. */
+export const TARGET_WINDOW_WORDS = 3;
 
 /** Distinct KB entities that make a page about the Met even without an explicit anchor phrase. */
 export const RELEVANCE_MIN_ENTITIES = 3;

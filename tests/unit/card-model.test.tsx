@@ -6,6 +6,13 @@ import { buildCardModel } from '../../utils/card/model';
 import { holdingAt, rolesAtArticleDate } from '../../utils/card/timing';
 import { chooseTheme, luminance } from '../../utils/card/theme';
 import { loadBundledKb } from '../helpers/kb';
+import { compareWithKb } from '../../utils/match/statistics';
+import { buildMatchIndex } from '../../utils/kb/match-index';
+import { byPeriod } from '../../utils/kb/dates';
+import type { Entity } from '../../utils/kb/schema';
+
+/** A statistic entity as the matcher indexes it. */
+const indexed = (entity: Entity) => buildMatchIndex('test', [entity]).stats[0]!;
 
 const kb = loadBundledKb();
 const byId = (id: string) => kb.entities.find((e) => e.id === id)!;
@@ -104,6 +111,18 @@ describe('the card by type', () => {
     expect(model.stat!.latest.value).toMatch(/%$/);
     expect(model.stat!.series.length).toBe(byId('stat-999-answered-10s').stat!.values.length);
     expect(model.latestStep).toBeUndefined();
+  });
+
+  it('a statistic read on the page: compared with the sourced figure for the same period, or said to have none', () => {
+    const entity = byId('stat-999-answered-10s');
+    const [first] = byPeriod(entity.stat!.values);
+    const year = first!.date.slice(0, 4);
+    const same = compareWithKb(indexed(entity), first!.value, false, year);
+    expect(buildCardModel(entity, [], { reading: same }).stat!.page).toMatchObject({ differs: false, note: expect.stringMatching(/^Matches the sourced figure for /) });
+    const before = compareWithKb(indexed(entity), 50, false, '1990');
+    expect(buildCardModel(entity, [], { reading: before }).stat!.page).toEqual({ value: '50%', differs: false, note: 'No sourced figure for 1990 to compare with.' });
+    const undated = compareWithKb(indexed(entity), 1, false);
+    expect(buildCardModel(entity, [], { reading: undated }).stat!.page).toMatchObject({ differs: true, note: expect.stringMatching(/^This page gives 1%; the sourced figure for /) });
   });
 });
 

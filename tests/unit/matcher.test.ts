@@ -151,6 +151,13 @@ describe('statistics', () => {
       ['yard:Scotland Yard', 'stat-999:86.2 per cent', 'stat-999:77.6 per cent'],
     ],
     ['Scotland Yard said 86.2 per cent of 999 calls were answered. Turnout reached 40 per cent.', ['yard:Scotland Yard', 'stat-999:86.2 per cent']],
+    // A target is an aim, not a reading; the verb "target" is not a target.
+    ['Scotland Yard answered 86.2 per cent of 999 calls against a national target of 90 per cent.', ['yard:Scotland Yard', 'stat-999:86.2 per cent']],
+    ['Scotland Yard said its officers target the 800 officers under investigation.', ['yard:Scotland Yard', 'stat-officers:800']],
+    // A count far from every sourced value of a measure is about something else.
+    ['Scotland Yard said ten officers under investigation face hearings.', ['yard:Scotland Yard']],
+    ['Scotland Yard said 8,000 officers were under investigation.', ['yard:Scotland Yard']],
+    ['Scotland Yard said 700 officers were under investigation.', ['yard:Scotland Yard', 'stat-officers:700!']],
     // A back-reference continues the previous sentence's measure, never one in the same sentence.
     ['Scotland Yard said 800 officers were under investigation, and that 12 months had passed.', ['yard:Scotland Yard', 'stat-officers:800']],
   ])('%j', (text, expected) => {
@@ -163,6 +170,22 @@ describe('statistics', () => {
     expect(stat).toEqual({ value: 80, approximate: false, period: '2024', kbValue: { value: 77.6, date: '2024' }, differs: true });
   });
 
+  it('reads the period that opens the sentence', () => {
+    const text = 'In September 2022, Scotland Yard said 80.0 per cent of 999 calls were answered in London.';
+    const stat = matcher.match(text).mentions.find((m) => m.entityId === 'stat-999')!.stat!;
+    // The KB has no figure for September 2022: nothing to differ from.
+    expect([stat.period, stat.kbValue, stat.differs]).toEqual(['2022-09', undefined, false]);
+    const later = matcher.match('In 2024, Scotland Yard said 77.6 per cent of 999 calls were answered in London.').mentions;
+    expect(later.find((m) => m.entityId === 'stat-999')!.stat).toMatchObject({ period: '2024', differs: false });
+  });
+
+  it('compares a month with that month’s figure only', () => {
+    const read = (when: string) =>
+      matcher.match(`Scotland Yard said 80.0 per cent of 999 calls were answered in ${when} in London.`).mentions.find((m) => m.entityId === 'stat-999')!.stat!;
+    expect(read('February 2025')).toMatchObject({ period: '2025-02', differs: true, kbValue: { value: 86.2, date: '2025-02' } });
+    expect(read('March 2025')).toEqual({ value: 80, approximate: false, differs: false, period: '2025-03' });
+  });
+
   it.each<[string, string | undefined]>([
     ['were answered in 2024.', '2024'],
     ['were answered during 1999.', '1999'],
@@ -171,6 +194,8 @@ describe('statistics', () => {
     ['were answered in 2150.', undefined],
     ['were answered in 20245.', undefined],
     ['were answered in C2024.', undefined],
+    ['were answered in February 2024.', '2024-02'],
+    ['were answered by March 2024.', undefined],
   ])('reads the period named in the same clause: “…%s”', (rest, period) => {
     const text = `Scotland Yard said 80.0 per cent of 999 calls ${rest} London.`;
     const stat = matcher.match(text).mentions.find((m) => m.entityId === 'stat-999')!.stat!;

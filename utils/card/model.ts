@@ -99,9 +99,9 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
     const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;
     const kb = reading.kbValue;
     const note = !kb
-      ? 'No sourced figure to compare with.'
+      ? `No sourced figure${reading.period ? ` for ${formatDate(reading.period)}` : ''} to compare with.`
       : reading.differs
-        ? `This page gives ${shown}${reading.period ? ` for ${reading.period}` : ''}; the sourced figure for ${formatDate(kb.date)} is ${formatValue(kb.value, stat.unit)}.`
+        ? `This page gives ${shown}${reading.period ? ` for ${formatDate(reading.period)}` : ''}; the sourced figure for ${formatDate(kb.date)} is ${formatValue(kb.value, stat.unit)}.`
         : `Matches the sourced figure for ${formatDate(kb.date)}.`;
     return { value: shown, differs: reading.differs, note };
   })();

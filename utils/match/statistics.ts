@@ -8,12 +8,23 @@ import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
 import type { StatReading } from './types';
 import { byPeriod } from '../kb/dates';
-import { COUNT_NOUN_WINDOW_WORDS, STAT_APPROXIMATE_TOLERANCE, STAT_EXACT_TOLERANCE } from '../constants';
+import { COUNT_NOUN_WINDOW_WORDS, STAT_APPROXIMATE_TOLERANCE, STAT_EXACT_TOLERANCE, STAT_MAGNITUDE_FACTOR, TARGET_WINDOW_WORDS } from '../constants';
 
 /** "77.6 per cent in 2024": words that introduce the period a figure is for. */
 const PERIOD_WORDS = ['in', 'for', 'during', 'of'];
 /** "In January, it reached 90.9 per cent": words that refer back to the previous figure. */
 const BACK_REFERENCES = ['it', 'this', 'that'];
+/**
+ * "against a national target of 90 per cent", "the goal is 100": a figure after one of these
+ * nouns and one of the linking words is an aim, not a reading ("to target the 100 most
+ * dangerous", the verb, is not).
+ */
+const TARGET_WORDS = ['target', 'targets', 'goal', 'goals', 'ambition'];
+const TARGET_LINKS = ['of', 'is', 'was', 'remains'];
+/** "94 per cent in February 2024": a month may stand between the period word and the year. */
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
 
 /** Word bits (see StatisticMatcher.wordBits); NUMBER_WORD is also set for a sentence word made of digits. */
 const CUE_START = 1;
@@ -31,6 +42,16 @@ interface CompiledStat {
 interface Sentence {
   first: number;
   last: number;
+}
+
+/**
+ * Whether a measure could be what a figure counts: counts and sums of money within a factor of
+ * STAT_MAGNITUDE_FACTOR of some sourced value ("Ten officers will face hearings" is not the
+ * 800 officers under review). Percentages are always plausible: any share can be reported.
+ */
+function plausible(stat: IndexedStatistic, f: Figure): boolean {
+  if (f.unit === 'percent' || !stat.values.length) return true;
+  return stat.values.some((v) => f.value * STAT_MAGNITUDE_FACTOR >= v.value && f.value <= v.value * STAT_MAGNITUDE_FACTOR);
 }
 
 /** Whether text[from, to) is a year from 1900 to 2099, read without copying it. */
@@ -51,14 +72,17 @@ function agrees(a: number, b: number, approximate: boolean): boolean {
 
 /**
  * Compares a page figure with the measure's values. A figure that equals a sourced value
- * agrees with it. A year named on the page is compared with the figure for that whole year
- * first, then with any figure dated within it; otherwise every value is a candidate. When
- * none agrees, the figure differs from the latest candidate.
+ * agrees with it. A period named on the page (a year, or a month as "2024-02") is compared
+ * with the figure for that whole period first, then with any figure dated within it, and with
+ * nothing when the KB has no figure for it; with no period named every value is a candidate. When none agrees, the figure
+ * differs from the latest candidate.
  */
 export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
   const wholeYear = period ? stat.values.filter((v) => v.date === period) : [];
   const withinYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
+  // A figure for a year the KB has no value for is not compared: it differs from nothing.
+  if (period && !withinYear.length) return reading;
   const pool = wholeYear.length ? wholeYear : withinYear.length ? withinYear : stat.values;
   const match = pool.find((v) => agrees(value, v.value, approximate));
   if (match) return { ...reading, kbValue: match };
@@ -77,6 +101,10 @@ export class StatisticMatcher {
   private readonly compiled: CompiledStat[];
   private readonly figures: FigureRules;
   private readonly period: Set<number>;
+  private readonly targets: Set<number>;
+  private readonly targetLinks: Set<number>;
+  /** Month number by word id. */
+  private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
   /** Measures by the first word of each phrase in their first cue group. */
   private readonly byFirstCueWord = new Map<number, CompiledStat[]>();
@@ -110,6 +138,9 @@ export class StatisticMatcher {
     }
     this.figures = new FigureRules(vocabulary);
     this.period = new Set(PERIOD_WORDS.map((w) => vocabulary.add(w)));
+    this.targets = new Set(TARGET_WORDS.map((w) => vocabulary.add(w)));
+    this.targetLinks = new Set(TARGET_LINKS.map((w) => vocabulary.add(w)));
+    this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
   }
 
@@ -164,12 +195,13 @@ export class StatisticMatcher {
     const candidates = this.indexSentence(tokens, sentence);
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i]!;
+      if (this.isTarget(tokens, figure, sentence)) continue;
       const nextFigureStart = figures[i + 1]?.start ?? tokens.text.length;
       let best: CompiledStat | undefined;
       let bestScore = NO_FIT;
       for (let j = 0; j < candidates.length; j++) {
         const c = candidates[j]!;
-        if (c.stat.unit !== figure.unit) continue;
+        if (c.stat.unit !== figure.unit || !plausible(c.stat, figure)) continue;
         const score = this.cueFit(c, figure, tokens, sentence, nextFigureStart);
         if (score < bestScore) {
           bestScore = score;
@@ -177,7 +209,7 @@ export class StatisticMatcher {
         }
       }
       best ??= this.continued(previous, figure, tokens, sentence);
-      if (!best) continue;
+      if (!best || !plausible(best.stat, figure)) continue;
       previous = { c: best, sentence: tokens.sentence[figure.first]!, block: tokens.block[figure.first]! };
       results.push({
         entity: best.stat.entity,
@@ -254,18 +286,52 @@ export class StatisticMatcher {
     return score;
   }
 
-  /** A year named right after the figure in the same clause: "77.6 per cent in 2024". */
+  /**
+   * The period a figure is for: named after it in the same clause ("77.6 per cent in 2024", "94
+   * per cent in February 2024"), else by a period phrase opening the sentence ("In September
+   * 2022, only 63.9 per cent...").
+   */
   private yearNear(tokens: Tokens, f: Figure, sentence: Sentence): string | undefined {
-    const { text, starts, ends } = tokens;
     for (let k = f.last + 1; k < sentence.last; k++) {
-      // A comma, semicolon or colon ends the clause.
-      for (let i = ends[k - 1]!; i < starts[k]!; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 44 || c === 59 || c === 58) return undefined;
+      if (this.clauseEndsBefore(tokens, k)) break;
+      if (this.period.has(tokens.ids[k]!)) {
+        const year = this.yearAt(tokens, k + 1, sentence.last);
+        if (year) return year;
       }
-      if (this.period.has(tokens.ids[k]!) && isYear(text, starts[k + 1]!, ends[k + 1]!)) return text.slice(starts[k + 1]!, ends[k + 1]!);
     }
+    if (sentence.first < f.first && this.period.has(tokens.ids[sentence.first]!)) return this.yearAt(tokens, sentence.first + 1, f.first - 1);
     return undefined;
+  }
+
+  /**
+   * The period at word k, within words up to `last`: a year ("2024"), or a month and year
+   * ("February 2024", read as "2024-02", which is compared only with figures for that month).
+   */
+  private yearAt(tokens: Tokens, k: number, last: number): string | undefined {
+    const { text, starts, ends } = tokens;
+    const month = k <= last ? this.months.get(tokens.ids[k]!) : undefined;
+    if (month) k++;
+    if (k > last || !isYear(text, starts[k]!, ends[k]!)) return undefined;
+    const year = text.slice(starts[k]!, ends[k]!);
+    return month ? `${year}-${String(month).padStart(2, '0')}` : year;
+  }
+
+  /** Whether a comma, semicolon or colon stands between word k - 1 and word k. */
+  private clauseEndsBefore(tokens: Tokens, k: number): boolean {
+    for (let i = tokens.ends[k - 1]!; i < tokens.starts[k]!; i++) {
+      const c = tokens.text.charCodeAt(i);
+      if (c === 44 || c === 59 || c === 58) return true;
+    }
+    return false;
+  }
+
+  /** "a national target of 90 per cent": a target noun and its link in the few words before the figure, in its clause. */
+  private isTarget(tokens: Tokens, f: Figure, sentence: Sentence): boolean {
+    for (let k = f.first - 1; k >= sentence.first && k >= f.first - TARGET_WINDOW_WORDS; k--) {
+      if (this.clauseEndsBefore(tokens, k + 1)) return false;
+      if (this.targets.has(tokens.ids[k]!) && this.targetLinks.has(tokens.ids[k + 1]!)) return true;
+    }
+    return false;
   }
 
   /**
