@@ -11,6 +11,8 @@ import {
 import { CONTENT_SCRIPT_FILE, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
 import { isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites } from '@/utils/settings';
+import { catchUpAfterStartup, type StartupTabs } from '@/utils/startup-catch-up';
+import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS } from '@/utils/constants';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
 const PERSIST_REGISTRATIONS = import.meta.env.MANIFEST_VERSION === 3;
@@ -53,6 +55,21 @@ async function injectIfAbsent(tabId: number): Promise<boolean> {
   return true;
 }
 
+/** The tabs API as the start-up catch-up needs it. */
+const startupTabs: StartupTabs = {
+  loadedTabs: async () =>
+    (await browser.tabs.query({ status: 'complete' })).flatMap((t) => (t.id !== undefined && t.url ? [{ id: t.id, url: t.url }] : [])),
+  onTabLoaded(listener) {
+    const onUpdated = (id: number, change: { status?: string }, tab: { url?: string }) => {
+      if (change.status === 'complete' && tab.url) listener(id, tab.url);
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => browser.tabs.onUpdated.removeListener(onUpdated);
+  },
+  injectIfAbsent,
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 export default defineBackground(() => {
   // The bundled KB ships inside the extension; reading it is not a network request.
   const kb = new KbService(() =>
@@ -60,7 +77,13 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onInstalled.addListener(() => void kb.prepare());
-  void reconcile();
+  const reconciled = reconcile().catch((): string[] => []);
+  // Each time the background starts (the browser's start among them), tabs on added sites that
+  // loaded without the content script get it: see utils/startup-catch-up.ts.
+  void reconciled.then((sites) => catchUpAfterStartup(sites, startupTabs, { windowMs: STARTUP_CATCH_UP_MS, sweepMs: STARTUP_SWEEP_MS, settleMs: STARTUP_SETTLE_MS }));
+  // Listening for the browser's start is what has it start the background then, so tabs
+  // restored at start-up are caught up (the work itself is done above, on every start).
+  browser.runtime.onStartup.addListener(() => undefined);
   browser.permissions.onAdded.addListener(() => void reconcile());
   browser.permissions.onRemoved.addListener(() => void reconcile());
 

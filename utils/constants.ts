@@ -25,6 +25,17 @@ export const RELEVANCE_MIN_ENTITIES = 3;
  */
 export const RELEVANCE_ANCHOR_ENTITIES = 2;
 
+/**
+ * After the browser starts, how long tabs on added sites are watched for a missing content
+ * script (see utils/startup-catch-up.ts): restored tabs load in the first seconds, and an idle
+ * service worker is stopped after 30 s anyway.
+ */
+export const STARTUP_CATCH_UP_MS = 20_000;
+/** How long a just-loaded tab is left before it is checked, so a registration in force runs first. */
+export const STARTUP_SETTLE_MS = 1_000;
+/** How often loaded tabs are looked at again during the catch-up window. */
+export const STARTUP_SWEEP_MS = 2_000;
+
 /** Wait after the last page mutation before re-scanning, so bursts of changes cost one scan. */
 export const MUTATION_DEBOUNCE_MS = 300;
 /** A page that never stops changing (a ticking clock) still gets its new content scanned this often. */
