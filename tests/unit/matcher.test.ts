@@ -158,6 +158,10 @@ describe('statistics', () => {
     ['Scotland Yard said ten officers under investigation face hearings.', ['yard:Scotland Yard']],
     ['Scotland Yard said 8,000 officers were under investigation.', ['yard:Scotland Yard']],
     ['Scotland Yard said 700 officers were under investigation.', ['yard:Scotland Yard', 'stat-officers:700!']],
+    // "N of those": the part takes the whole's noun, and the whole is not the same measure.
+    ['Scotland Yard looked at 1,000 officers, and 800 of those were under investigation.', ['yard:Scotland Yard', 'stat-officers:800']],
+    ['Scotland Yard said 800 officers were under investigation and 700 of them were suspended.', ['yard:Scotland Yard', 'stat-officers:800']],
+    ['Scotland Yard looked across 1,000 officers under investigation and found fault in 800 of them.', ['yard:Scotland Yard', 'stat-officers:800']],
     // A back-reference continues the previous sentence's measure, never one in the same sentence.
     ['Scotland Yard said 800 officers were under investigation, and that 12 months had passed.', ['yard:Scotland Yard', 'stat-officers:800']],
   ])('%j', (text, expected) => {

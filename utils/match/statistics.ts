@@ -21,6 +21,10 @@ const BACK_REFERENCES = ['it', 'this', 'that'];
  */
 const TARGET_WORDS = ['target', 'targets', 'goal', 'goals', 'ambition'];
 const TARGET_LINKS = ['of', 'is', 'was', 'remains'];
+/** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
+const PARTITIVE_WORDS = ['those', 'them', 'these'];
+/** "assessed across nine areas": words that introduce a count as the base of a later part. */
+const BASE_WORDS = ['across', 'among', 'from', 'of'];
 /** "94 per cent in February 2024": a month may stand between the period word and the year. */
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -102,6 +106,9 @@ export class StatisticMatcher {
   private readonly figures: FigureRules;
   private readonly period: Set<number>;
   private readonly targets: Set<number>;
+  private readonly of: number;
+  private readonly partitive: Set<number>;
+  private readonly baseWords: Set<number>;
   private readonly targetLinks: Set<number>;
   /** Month number by word id. */
   private readonly months: Map<number, number>;
@@ -139,6 +146,9 @@ export class StatisticMatcher {
     this.figures = new FigureRules(vocabulary);
     this.period = new Set(PERIOD_WORDS.map((w) => vocabulary.add(w)));
     this.targets = new Set(TARGET_WORDS.map((w) => vocabulary.add(w)));
+    this.of = vocabulary.add('of');
+    this.partitive = new Set(PARTITIVE_WORDS.map((w) => vocabulary.add(w)));
+    this.baseWords = new Set(BASE_WORDS.map((w) => vocabulary.add(w)));
     this.targetLinks = new Set(TARGET_LINKS.map((w) => vocabulary.add(w)));
     this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
@@ -193,16 +203,21 @@ export class StatisticMatcher {
     const figures = this.figures.find(tokens, sentence.first, sentence.last + 1);
     if (!figures.length) return previous;
     const candidates = this.indexSentence(tokens, sentence);
+    /** Each figure's measure and its place in `results`, for a later "N of those" to undo. */
+    const tied: ({ c: CompiledStat; at: number } | undefined)[] = [];
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i]!;
       if (this.isTarget(tokens, figure, sentence)) continue;
-      const nextFigureStart = figures[i + 1]?.start ?? tokens.text.length;
+      // "nine areas ... seven of those": the count's noun is the one after its antecedent.
+      const antecedent = this.antecedentOf(tokens, figures, i);
+      const nounFrom = antecedent >= 0 ? figures[antecedent]! : figure;
+      const nextFigureStart = figures[(antecedent >= 0 ? antecedent : i) + 1]?.start ?? tokens.text.length;
       let best: CompiledStat | undefined;
       let bestScore = NO_FIT;
       for (let j = 0; j < candidates.length; j++) {
         const c = candidates[j]!;
         if (c.stat.unit !== figure.unit || !plausible(c.stat, figure)) continue;
-        const score = this.cueFit(c, figure, tokens, sentence, nextFigureStart);
+        const score = this.cueFit(c, figure, tokens, sentence, nextFigureStart, nounFrom);
         if (score < bestScore) {
           bestScore = score;
           best = c;
@@ -210,6 +225,19 @@ export class StatisticMatcher {
       }
       best ??= this.continued(previous, figure, tokens, sentence);
       if (!best || !plausible(best.stat, figure)) continue;
+      // A whole and its part are not the same measure. The part takes it when its cues follow
+      // the part ("1,000 officers, and 800 of those were under investigation") or the whole is
+      // only the base ("across nine areas ... inadequate in seven of those"); otherwise the
+      // whole keeps it ("800 officers were under investigation and 700 of them suspended").
+      const whole = antecedent >= 0 ? tied[antecedent] : undefined;
+      if (whole && whole.c === best) {
+        const cuesFollow = this.cueFit(best, figure, tokens, sentence, nextFigureStart, nounFrom, true) < NO_FIT;
+        if (!cuesFollow && !this.isBase(tokens, figures[antecedent]!, sentence)) continue;
+        results.splice(whole.at, 1);
+        for (const t of tied) if (t && t.at > whole.at) t.at--;
+        tied[antecedent] = undefined;
+      }
+      tied[i] = { c: best, at: results.length };
       previous = { c: best, sentence: tokens.sentence[figure.first]!, block: tokens.block[figure.first]! };
       results.push({
         entity: best.stat.entity,
@@ -256,9 +284,19 @@ export class StatisticMatcher {
    * How well a measure's cues fit a figure, or NO_FIT when they do not. Every cue group must occur
    * in the sentence outside the figure itself. For counts, the first group names the thing
    * counted and must follow the figure closely ("800 officers", "69,000 crimes") with no other
-   * figure between, which keeps two counts in one sentence apart. Lower scores fit better.
+   * figure between, which keeps two counts in one sentence apart; a part ("seven of those")
+   * takes the noun after `nounFrom`, its whole; `cuesAfter` counts only cues after the figure.
+   * Lower scores fit better.
    */
-  private cueFit(c: CompiledStat, f: Figure, tokens: Tokens, sentence: Sentence, nextFigureStart: number): number {
+  private cueFit(
+    c: CompiledStat,
+    f: Figure,
+    tokens: Tokens,
+    sentence: Sentence,
+    nextFigureStart: number,
+    nounFrom: Figure = f,
+    cuesAfter = false,
+  ): number {
     let score = 0;
     for (let groupIndex = 0; groupIndex < c.cues.length; groupIndex++) {
       let best = NO_FIT;
@@ -274,9 +312,12 @@ export class StatisticMatcher {
           if (k <= f.last && kEnd >= f.first) continue;
           const distance = k > f.last ? k - f.last : f.first - kEnd;
           if (f.unit === 'count' && groupIndex === 0) {
-            if (k <= f.last || tokens.starts[k]! > nextFigureStart) continue;
-            if (k - f.last - 1 > COUNT_NOUN_WINDOW_WORDS) continue;
+            if (k <= nounFrom.last || tokens.starts[k]! > nextFigureStart) continue;
+            if (k - nounFrom.last - 1 > COUNT_NOUN_WINDOW_WORDS) continue;
+            best = Math.min(best, k - nounFrom.last);
+            continue;
           }
+          if (cuesAfter && k <= f.last) continue;
           best = Math.min(best, distance);
         }
       }
@@ -323,6 +364,20 @@ export class StatisticMatcher {
       if (c === 44 || c === 59 || c === 58) return true;
     }
     return false;
+  }
+
+  /** "across nine areas": a count introduced as the base others are counted from. */
+  private isBase(tokens: Tokens, f: Figure, sentence: Sentence): boolean {
+    return f.first > sentence.first && this.baseWords.has(tokens.ids[f.first - 1]!);
+  }
+
+  /** For "seven of those", the nearest count before figure i in the sentence (its index), else -1. */
+  private antecedentOf(tokens: Tokens, figures: readonly Figure[], i: number): number {
+    const f = figures[i]!;
+    if (f.unit !== 'count' || tokens.ids[f.last + 1] !== this.of || !this.partitive.has(tokens.ids[f.last + 2]!)) return -1;
+    if (tokens.sentence[f.last + 2] !== tokens.sentence[f.last]) return -1;
+    for (let j = i - 1; j >= 0; j--) if (figures[j]!.unit === 'count') return j;
+    return -1;
   }
 
   /** "a national target of 90 per cent": a target noun and its link in the few words before the figure, in its clause. */
