@@ -4,6 +4,7 @@ import { buildMatchIndex } from '../../utils/kb/match-index';
 import type { Entity } from '../../utils/kb/schema';
 import { FigureRules } from '../../utils/match/figures';
 import { resolveOverlaps } from '../../utils/match/names';
+import { compareWithKb } from '../../utils/match/statistics';
 import { tokenize } from '../../utils/match/tokens';
 import { Vocabulary } from '../../utils/match/vocabulary';
 import { bundledIndex } from '../helpers/kb';
@@ -119,6 +120,8 @@ describe('relevance', () => {
     ['The Metropolitan Police said Sir Mark Rowley would review the case.', true],
     ['The Metropolitan Police Department said Sir Mark Rowley would visit.', false],
     ['Sir Mark Rowley and the Police Federation spoke.', false],
+    // The force's full name is enough on its own.
+    ['The Metropolitan Police Service (MPS) accepted the recommendation.', true],
   ])('%j is about the Met police: %s', (text, relevant) => {
     expect(matcher.match(text).relevance.relevant).toBe(relevant);
   });
@@ -154,6 +157,7 @@ describe('statistics', () => {
     // A target is an aim, not a reading; the verb "target" is not a target.
     ['Scotland Yard answered 86.2 per cent of 999 calls against a national target of 90 per cent.', ['yard:Scotland Yard', 'stat-999:86.2 per cent']],
     ['Scotland Yard said its officers target the 800 officers under investigation.', ['yard:Scotland Yard', 'stat-officers:800']],
+    ['Scotland Yard wants 700 more officers under investigation.', ['yard:Scotland Yard']],
     // A count far from every sourced value of a measure is about something else.
     ['Scotland Yard said ten officers under investigation face hearings.', ['yard:Scotland Yard']],
     ['Scotland Yard said 8,000 officers were under investigation.', ['yard:Scotland Yard']],
@@ -181,6 +185,20 @@ describe('statistics', () => {
     expect([stat.period, stat.kbValue, stat.differs]).toEqual(['2022-09', undefined, false]);
     const later = matcher.match('In 2024, Scotland Yard said 77.6 per cent of 999 calls were answered in London.').mentions;
     expect(later.find((m) => m.entityId === 'stat-999')!.stat).toMatchObject({ period: '2024', differs: false });
+  });
+
+  it('matches the latest sourced value that agrees, not an older one', () => {
+    const stat = {
+      entity: 0,
+      unit: 'count' as const,
+      cues: [],
+      values: [
+        { value: 33_500, date: '2024-12' },
+        { value: 33_000, date: '2010-09' },
+      ],
+    };
+    expect(compareWithKb(stat, 34_000, true).kbValue).toEqual({ value: 33_500, date: '2024-12' });
+    expect(compareWithKb(stat, 33_000, false).kbValue).toEqual({ value: 33_000, date: '2010-09' });
   });
 
   it('compares a month with that month’s figure only', () => {
@@ -275,6 +293,19 @@ describe('the bundled KB on phrasing seen in real reports', () => {
     ],
     // "MPs" (members of parliament) is not the force's initials.
     ['MPs questioned the Metropolitan Police in London.', ['metropolitan-police:Metropolitan Police']],
+    // The vigil's aliases name the inspection of its policing only where policing is the subject.
+    [
+      'The Metropolitan Police Service spoke. Clashes at Sarah Everard vigil in Clapham.',
+      ['metropolitan-police:Metropolitan Police Service', 'sarah-everard:Sarah Everard'],
+    ],
+    [
+      'The Metropolitan Police Service spoke. Police clashed with mourners at the Sarah Everard vigil.',
+      ['metropolitan-police:Metropolitan Police Service', 'clapham-vigil-inspection:Sarah Everard vigil'],
+    ],
+    [
+      'HM Inspectorate of Constabulary in Scotland and HM Inspectorate of Constabulary visited the Metropolitan Police Service.',
+      ['hmicfrs:HM Inspectorate of Constabulary', 'metropolitan-police:Metropolitan Police Service'],
+    ],
     [
       'Scotland Yard hosted Metropolitan Police Department Chief Pamela Smith and Sir Mark Rowley in London.',
       ['scotland-yard:Scotland Yard', 'mark-rowley:Sir Mark Rowley'],

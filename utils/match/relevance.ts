@@ -9,6 +9,8 @@ import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES } from '../constants'
 
 /** Phrases that on their own name the London force (with London somewhere on the page). */
 const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Commissioner'];
+/** The force's full name, which no other force bears (Washington's is a "Department"): enough alone. */
+const FULL_NAME = 'Metropolitan Police Service';
 /** "Metropolitan Police Department" is Washington DC's force. */
 const ANCHOR_NOT_FOLLOWED_BY = ['department', 'dept'];
 const LONDON = ['london', 'londoners', 'londoner'];
@@ -18,8 +20,10 @@ export class RelevanceRules {
   readonly anchors: { text: string; ids: number[] }[];
   readonly notAfterAnchor: Set<number>;
   readonly london: Set<number>;
+  readonly fullName: number[];
 
   constructor(vocabulary: Vocabulary) {
+    this.fullName = patternIds(vocabulary, FULL_NAME);
     this.anchors = ANCHORS.map((text) => ({ text, ids: patternIds(vocabulary, text) }));
     this.notAfterAnchor = new Set(ANCHOR_NOT_FOLLOWED_BY.map((w) => vocabulary.add(w)));
     this.london = new Set(LONDON.map((w) => vocabulary.add(w)));
@@ -36,6 +40,7 @@ export interface Relevance {
 export class RelevanceSignals {
   anchor?: string;
   london = false;
+  fullName = false;
 
   constructor(private readonly rules: RelevanceRules) {}
 
@@ -43,6 +48,7 @@ export class RelevanceSignals {
     if (!this.london) {
       for (let k = from; k < to && !this.london; k++) this.london = this.rules.london.has(tokens.ids[k]!);
     }
+    if (!this.fullName) this.fullName = findWords(tokens, this.rules.fullName, from, to - 1).length > 0;
     if (this.anchor) return;
     for (const { text, ids } of this.rules.anchors) {
       const hit = findWords(tokens, ids, from, to - 1).find(
@@ -59,6 +65,7 @@ export class RelevanceSignals {
   judge(distinctEntities: number): Relevance {
     const { anchor, london } = this;
     if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and London.` };
+    if (this.fullName) return { relevant: true, reason: `The page names the “${FULL_NAME}”, London’s force by its full name.` };
     if (anchor && distinctEntities >= RELEVANCE_ANCHOR_ENTITIES) {
       return { relevant: true, reason: `The page names “${anchor}” and others from the Met’s story.` };
     }

@@ -21,6 +21,8 @@ const BACK_REFERENCES = ['it', 'this', 'that'];
  */
 const TARGET_WORDS = ['target', 'targets', 'goal', 'goals', 'ambition'];
 const TARGET_LINKS = ['of', 'is', 'was', 'remains'];
+/** "he also wants 1,600 more PCSOs": a wish is not a reading either (a plan or pledge may be one). */
+const WISH_WORDS = ['want', 'wants', 'wanted', 'hope', 'hopes', 'hoped'];
 /** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
 /** "assessed across nine areas": words that introduce a count as the base of a later part. */
@@ -88,9 +90,11 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
   // A figure for a year the KB has no value for is not compared: it differs from nothing.
   if (period && !withinYear.length) return reading;
   const pool = wholeYear.length ? wholeYear : withinYear.length ? withinYear : stat.values;
-  const match = pool.find((v) => agrees(value, v.value, approximate));
+  // The latest value that agrees: "around 34,000 officers" matches this year's figure, not 2010's.
+  const ordered = byPeriod(pool);
+  const match = ordered.findLast((v) => agrees(value, v.value, approximate));
   if (match) return { ...reading, kbValue: match };
-  const latest = byPeriod(pool).at(-1);
+  const latest = ordered.at(-1);
   return latest ? { ...reading, kbValue: latest, differs: true } : reading;
 }
 
@@ -110,6 +114,7 @@ export class StatisticMatcher {
   private readonly partitive: Set<number>;
   private readonly baseWords: Set<number>;
   private readonly targetLinks: Set<number>;
+  private readonly wishes: Set<number>;
   /** Month number by word id. */
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
@@ -150,6 +155,7 @@ export class StatisticMatcher {
     this.partitive = new Set(PARTITIVE_WORDS.map((w) => vocabulary.add(w)));
     this.baseWords = new Set(BASE_WORDS.map((w) => vocabulary.add(w)));
     this.targetLinks = new Set(TARGET_LINKS.map((w) => vocabulary.add(w)));
+    this.wishes = new Set(WISH_WORDS.map((w) => vocabulary.add(w)));
     this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
   }
@@ -380,11 +386,15 @@ export class StatisticMatcher {
     return -1;
   }
 
-  /** "a national target of 90 per cent": a target noun and its link in the few words before the figure, in its clause. */
+  /**
+   * "a national target of 90 per cent", "wants 1,600 more": a target noun with its link, or a
+   * wish, in the few words before the figure, in its clause.
+   */
   private isTarget(tokens: Tokens, f: Figure, sentence: Sentence): boolean {
     for (let k = f.first - 1; k >= sentence.first && k >= f.first - TARGET_WINDOW_WORDS; k--) {
       if (this.clauseEndsBefore(tokens, k + 1)) return false;
-      if (this.targets.has(tokens.ids[k]!) && this.targetLinks.has(tokens.ids[k + 1]!)) return true;
+      const id = tokens.ids[k]!;
+      if (this.wishes.has(id) || (this.targets.has(id) && this.targetLinks.has(tokens.ids[k + 1]!))) return true;
     }
     return false;
   }
