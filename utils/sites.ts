@@ -59,10 +59,15 @@ export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');
 }
 
+/** Whether a host is one of `sites` or a subdomain of one (as `*.site` match patterns cover). */
+export function isHostOnSites(hostname: string, sites: readonly string[]): boolean {
+  const key = siteKey(hostname);
+  return sites.some((site) => key === site || key.endsWith(`.${site}`));
+}
+
 /** Whether a host is on the curated list (the content script runs there without asking). */
 export function isListedSite(hostname: string): boolean {
-  const key = siteKey(hostname);
-  return NEWS_SITES.some((site) => key === site || key.endsWith(`.${site}`));
+  return isHostOnSites(hostname, NEWS_SITES);
 }
 
 /** The host permission a site outside the list needs: the site and its subdomains, http and https. */

@@ -3,11 +3,11 @@
  * browser has put that site's content-script registration back in force (Chromium restores
  * persisted registrations asynchronously; Firefox gets them from the background afresh). Such
  * a tab stays unannotated until it is reloaded: the restart end-to-end test saw it about one
- * start in six, the tab's address itself hidden from the extension for the first moments).
+ * start in six, the tab's address itself hidden from the extension for the first moments.
  * For a short while after start-up, each tab on an added site that has loaded gets the
  * content script if it has none.
  */
-import { siteKey } from './sites';
+import { isHostOnSites } from './sites';
 
 export interface StartupTabs {
   /** Ids and addresses of the tabs that have finished loading. */
@@ -22,13 +22,11 @@ export interface StartupTabs {
 
 /** Whether `url` is on one of `sites` (a site covers its subdomains, as its permission does). */
 export function isOnSites(url: string, sites: readonly string[]): boolean {
-  let host: string;
   try {
-    host = siteKey(new URL(url).hostname);
+    return isHostOnSites(new URL(url).hostname, sites);
   } catch {
     return false;
   }
-  return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
 /**

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { collectText } from '../../utils/dom/collect';
+import { INTERACTIVE_SELECTOR, isControlElement } from '../../utils/dom/mention-element';
 import { unwrap, wrapMentions, allHighlights } from '../../utils/dom/highlight';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { buildMatchIndex } from '../../utils/kb/match-index';
@@ -101,6 +102,17 @@ describe('highlighting', () => {
     const first = article.querySelector('met-mention[data-met-id="rowley"]') as HTMLElement;
     expect(first.getAttribute('role')).toBe(isControl ? 'button' : null);
     expect(first.hasAttribute('tabindex')).toBe(isControl);
+  });
+
+  it('the collector’s quick control test agrees with the selector for every kind of element', () => {
+    const tags = ['a', 'button', 'summary', 'label', 'select', 'span', 'div', 'p', 'b', 'input', 'textarea', 'details', 'option', 'area'];
+    const attributes = ['', ' href="/x"', ' role="button"', ' role="link"', ' contenteditable', ' contenteditable="true"', ' contenteditable="false"', ' class="x"'];
+    for (const tag of tags) {
+      for (const attribute of attributes) {
+        const el = new DOMParser().parseFromString(`<${tag}${attribute}></${tag}>`, 'text/html').body.firstElementChild ?? document.createElement(tag);
+        expect([tag, attribute, isControlElement(el)]).toEqual([tag, attribute, el.matches(INTERACTIVE_SELECTOR)]);
+      }
+    }
   });
 
   it('a mention in an article that sits inside a link is not made a control', () => {

@@ -5,7 +5,7 @@
  * so matches can be mapped back to the DOM.
  */
 import { BLOCK_BREAK } from '../match/tokens';
-import { INTERACTIVE_SELECTOR, MENTION_TAG, isInControl } from './mention-element';
+import { MENTION_TAG, isControlElement, isInControl } from './mention-element';
 
 export interface TextSegment {
   node: Text;
@@ -111,13 +111,6 @@ interface ElementInfo {
   inControl: boolean;
 }
 
-/** Controls that match INTERACTIVE_SELECTOR with no attributes at all. */
-const BARE_CONTROL_TAGS = new Set(['button', 'summary', 'label', 'select']);
-
-/** `el.matches(INTERACTIVE_SELECTOR)`, without asking the DOM for the many elements with no attributes. */
-function isControl(el: Element): boolean {
-  return el.hasAttributes() ? el.matches(INTERACTIVE_SELECTOR) : BARE_CONTROL_TAGS.has(nameOf(el));
-}
 
 /**
  * Reads an article's text a piece at a time: `step` reads text nodes until the deadline passes,
@@ -175,7 +168,7 @@ export class TextCollector {
               skipped: false,
               block: BLOCK_TAGS.has(nameOf(e)) ? e : base.block,
               mention: e.localName === MENTION_TAG,
-              inControl: base.inControl || isControl(e),
+              inControl: base.inControl || isControlElement(e),
             };
       }
       this.infos.set(e, base);

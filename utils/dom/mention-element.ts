@@ -19,6 +19,17 @@ export function isMentionElement(node: unknown): node is HTMLElement {
   return (node as Element | null)?.nodeType === 1 && (node as Element).localName === MENTION_TAG;
 }
 
+/** The tags INTERACTIVE_SELECTOR matches even with no attributes (kept in step by a unit test). */
+const BARE_CONTROL_TAGS = new Set(['button', 'summary', 'label', 'select']);
+
+/**
+ * `el.matches(INTERACTIVE_SELECTOR)`, without asking the DOM for the many elements with no
+ * attributes (the collector asks it of every element of the article).
+ */
+export function isControlElement(el: Element): boolean {
+  return el.hasAttributes() ? el.matches(INTERACTIVE_SELECTOR) : BARE_CONTROL_TAGS.has(el.localName.toLowerCase());
+}
+
 /** True when a highlight placed in `parent` would sit inside a link or another control. */
 export function isInControl(parent: Element | null): boolean {
   return !!parent?.closest(INTERACTIVE_SELECTOR);

@@ -84,7 +84,7 @@ function mayBePercent(text: string, at: number): boolean {
 /** The words figure reading depends on, as vocabulary ids. */
 export class FigureRules {
   /** The value of each number word by vocabulary id (0: not one), read for every word of a cued sentence. */
-  private numbers = new Int32Array(0);
+  private readonly numbers: Int32Array;
   private readonly approxOne = new Set<number>();
   private readonly approxTwo = new Set<string>();
   /** "one" counts only as the start of a ratio ("one in five"). */

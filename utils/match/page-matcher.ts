@@ -24,7 +24,10 @@ export class MatchRun {
   private position = 0;
   private readonly slices: Tokens[] = [];
   private readonly seen: Uint8Array;
-  /** The page's words, all slices in one store (English runs to about one word per six characters). */
+  /**
+   * The page's words, all slices in one store. English runs to about one word per six
+   * characters; room for one per five rarely needs to grow.
+   */
   private readonly words: WordStore;
   private prepared = false;
   private matched = 0;

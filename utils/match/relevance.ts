@@ -3,7 +3,7 @@
  * that are not get no highlights at all: a weather page that says "the Met Office" or a story
  * about Washington's Metropolitan Police Department must stay untouched.
  */
-import { findWords, patternIds, type Tokens } from './tokens';
+import { findWords, patternIds, phraseAt, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
 import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES } from '../constants';
 
@@ -45,10 +45,13 @@ export class RelevanceSignals {
   constructor(private readonly rules: RelevanceRules) {}
 
   read(tokens: Tokens, from = 0, to = tokens.count): void {
-    if (!this.london) {
-      for (let k = from; k < to && !this.london; k++) this.london = this.rules.london.has(tokens.ids[k]!);
+    // One pass over the words for both, ending once both are found.
+    const { london, fullName } = this.rules;
+    for (let k = from; k < to && !(this.london && this.fullName); k++) {
+      const id = tokens.ids[k]!;
+      if (!this.london && london.has(id)) this.london = true;
+      if (!this.fullName && id === fullName[0] && phraseAt(tokens, fullName, k)) this.fullName = true;
     }
-    if (!this.fullName) this.fullName = findWords(tokens, this.rules.fullName, from, to - 1).length > 0;
     if (this.anchor) return;
     for (const { text, ids } of this.rules.anchors) {
       const hit = findWords(tokens, ids, from, to - 1).find(

@@ -80,8 +80,8 @@ function agrees(a: number, b: number, approximate: boolean): boolean {
  * Compares a page figure with the measure's values. A figure that equals a sourced value
  * agrees with it. A period named on the page (a year, or a month as "2024-02") is compared
  * with the figure for that whole period first, then with any figure dated within it, and with
- * nothing when the KB has no figure for it; with no period named every value is a candidate. When none agrees, the figure
- * differs from the latest candidate.
+ * nothing when the KB has no figure for it; with no period named every value is a candidate.
+ * When none agrees, the figure differs from the latest candidate.
  */
 export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
@@ -249,7 +249,7 @@ export class StatisticMatcher {
         entity: best.stat.entity,
         start: figure.start,
         end: figure.end,
-        reading: compareWithKb(best.stat, figure.value, figure.approximate, this.yearNear(tokens, figure, sentence)),
+        reading: compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence)),
       });
     }
     return previous;
@@ -338,15 +338,15 @@ export class StatisticMatcher {
    * per cent in February 2024"), else by a period phrase opening the sentence ("In September
    * 2022, only 63.9 per cent...").
    */
-  private yearNear(tokens: Tokens, f: Figure, sentence: Sentence): string | undefined {
+  private periodOf(tokens: Tokens, f: Figure, sentence: Sentence): string | undefined {
     for (let k = f.last + 1; k < sentence.last; k++) {
       if (this.clauseEndsBefore(tokens, k)) break;
       if (this.period.has(tokens.ids[k]!)) {
-        const year = this.yearAt(tokens, k + 1, sentence.last);
-        if (year) return year;
+        const period = this.periodAt(tokens, k + 1, sentence.last);
+        if (period) return period;
       }
     }
-    if (sentence.first < f.first && this.period.has(tokens.ids[sentence.first]!)) return this.yearAt(tokens, sentence.first + 1, f.first - 1);
+    if (sentence.first < f.first && this.period.has(tokens.ids[sentence.first]!)) return this.periodAt(tokens, sentence.first + 1, f.first - 1);
     return undefined;
   }
 
@@ -354,7 +354,7 @@ export class StatisticMatcher {
    * The period at word k, within words up to `last`: a year ("2024"), or a month and year
    * ("February 2024", read as "2024-02", which is compared only with figures for that month).
    */
-  private yearAt(tokens: Tokens, k: number, last: number): string | undefined {
+  private periodAt(tokens: Tokens, k: number, last: number): string | undefined {
     const { text, starts, ends } = tokens;
     const month = k <= last ? this.months.get(tokens.ids[k]!) : undefined;
     if (month) k++;

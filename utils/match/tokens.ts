@@ -102,7 +102,7 @@ export class WordStore {
 }
 
 /** The most words `length` characters can hold: a word takes at least one character, and so does the gap after it. */
-export const mostWords = (length: number) => ((length + 1) >> 1) + 1;
+const mostWords = (length: number) => ((length + 1) >> 1) + 1;
 
 /**
  * Tokenises `text` from `from` to `to` (defaults: all of it). Offsets are into `text`, so a
@@ -138,8 +138,9 @@ export function tokenize(
 
 /**
  * The one pass over the characters, writing each word into `out` from index `base` on and
- * returning the index after the last word written: each word is folded and hashed as it is read and looked up once, and each gap is judged
- * as it is crossed (may a name run across it, does a sentence or block end in it). It runs over
+ * returning the index after the last word written: each word is folded and hashed as it is
+ * read and looked up once, and each gap is judged as it is crossed (may a name run across it,
+ * does a sentence or block end in it). It runs over
  * every character of the page, so it is plain loops over character codes (folded through
  * `fold`'s tables), and nothing after its loop but the return: the JavaScript engine optimises
  * it while the loop runs, and code after the loop that it had not yet seen run would make it
@@ -224,7 +225,6 @@ export function patternWords(pattern: string): { lower: string[]; cased: string[
 export function patternIds(vocabulary: Vocabulary, pattern: string): number[] {
   return patternWords(pattern).lower.map((w) => vocabulary.add(w));
 }
-
 
 /** First and last word index of the sentence containing word `k`. */
 export function sentenceRange(tokens: Tokens, k: number): { first: number; last: number } {

@@ -130,7 +130,8 @@ export class Vocabulary {
 
   /**
    * The id of the word whose folded codes (invisible ones skipped) give `hash` and `check`
-   * (each cut to HASH_MASK) and number `length`, or -1. Scanning loops hash as they read, so a word costs one probe.
+   * (each cut to HASH_MASK) and number `length`, or -1. Scanning loops hash as they read, so a
+   * word costs one probe.
    */
   lookupHashed(hash: number, check: number, length: number): number {
     const table = this.table;
