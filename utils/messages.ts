@@ -160,6 +160,24 @@ type Sender = (message: unknown) => Promise<unknown>;
 /** Background restarts (MV3 service workers stop when idle) drop the first message at times. */
 const BACKGROUND_ATTEMPTS = 3;
 const BACKGROUND_RETRY_MS = 150;
+/**
+ * A message sent as the background is being stopped can go unanswered for good rather than
+ * fail; after this long it is sent again. Far above a real answer's time (building the match
+ * index of a 10,000-entity KB from a cold start takes well under a second).
+ */
+const BACKGROUND_REPLY_TIMEOUT_MS = 10_000;
+
+/** `send(request)`, failing with a clear error if no answer comes within BACKGROUND_REPLY_TIMEOUT_MS. */
+function sendWithin(send: Sender, request: { type: string }): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new MessageError(`No answer to "${request.type}" within ${BACKGROUND_REPLY_TIMEOUT_MS / 1000} s.`)),
+      BACKGROUND_REPLY_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([send(request), timeout]).finally(() => clearTimeout(timer));
+}
 
 export async function askBackground<K extends BackgroundRequest['type']>(
   send: Sender,
@@ -168,7 +186,7 @@ export async function askBackground<K extends BackgroundRequest['type']>(
   let lastError: unknown;
   for (let attempt = 0; attempt < BACKGROUND_ATTEMPTS; attempt++) {
     try {
-      return unwrapReply<BackgroundReplies[K]>(await send(request), request.type);
+      return unwrapReply<BackgroundReplies[K]>(await sendWithin(send, request), request.type);
     } catch (error) {
       lastError = error;
       await new Promise((resolve) => setTimeout(resolve, BACKGROUND_RETRY_MS * (attempt + 1)));

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundRequest, askBackground, createMessageListener, unwrapReply, type BackgroundReplies } from '../../utils/messages';
 
@@ -82,5 +82,24 @@ describe('the message protocol', () => {
     expect((await askBackground(flaky, { type: 'getStatus' })).kbVersion).toBe('x');
     expect(attempts).toBe(2);
     await expect(askBackground(async () => undefined, { type: 'getStatus' })).rejects.toThrow(/No answer to "getStatus"/);
+  });
+
+  it('sends again when a message goes unanswered (sent as the background was stopping)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { handle } = listener();
+      let attempts = 0;
+      const lost = (m: unknown) => (++attempts === 1 ? new Promise<never>(() => undefined) : Promise.resolve(handle(m, { id: EXTENSION_ID })));
+      const asked = askBackground(lost, { type: 'getStatus' });
+      await vi.advanceTimersByTimeAsync(10_000 + 150);
+      expect((await asked).kbVersion).toBe('x');
+      expect(attempts).toBe(2);
+      const never = askBackground(() => new Promise<never>(() => undefined), { type: 'getStatus' });
+      const failed = expect(never).rejects.toThrow('No answer to "getStatus" within 10 s.');
+      await vi.advanceTimersByTimeAsync(3 * 10_000 + 150 * 6);
+      await failed;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
