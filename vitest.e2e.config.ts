@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { POLL } from './tests/e2e/wait';
 
 // End-to-end tests: the built extension in real Chromium. One file at a time: each launches a
 // browser, and this machine class has two cores.
@@ -9,5 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    expect: { poll: POLL },
   },
 });

@@ -8,7 +8,7 @@ import {
   createMessageListener,
   type BackgroundReplies,
 } from '@/utils/messages';
-import { CONTENT_SCRIPT_FILE, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
+import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
 import { isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites } from '@/utils/settings';
 import { catchUpAfterStartup, type StartupTabs } from '@/utils/startup-catch-up';
@@ -36,13 +36,13 @@ const siteAccess: SiteAccessApi = {
 };
 
 /** Registrations follow permissions; the added-sites list follows them too (a site given back elsewhere is dropped). */
-async function reconcile(): Promise<string[]> {
+const reconcile = oneAtATime(async (): Promise<string[]> => {
   const sites = await reconcileSites(siteAccess);
   const added = await addedSites.getValue();
   const kept = added.filter((s) => sites.includes(s));
   if (kept.length !== added.length) await addedSites.setValue(kept);
   return sites;
-}
+});
 
 /** Starts the content script in a tab already open on a site just added (no reload needed). */
 async function injectIfAbsent(tabId: number): Promise<boolean> {

@@ -145,13 +145,19 @@ export function createMessageListener<R extends { type: string }, Replies>(
 
 export class MessageError extends Error {}
 
+/**
+ * The receiver answered, and its answer is a failure (an import file it refused, a damaged
+ * record). Final: asking again would only repeat the refusal, and keep the reader waiting for it.
+ */
+export class RefusedError extends MessageError {}
+
 /** Unwraps a reply envelope; a missing reply means nobody listened. */
 export function unwrapReply<T>(reply: unknown, what: string): T {
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
     throw new MessageError(`No answer to "${what}": the receiver is not running.`);
   }
   const r = reply as Reply<T>;
-  if (!r.ok) throw new MessageError(`"${what}" failed: ${r.error}`);
+  if (!r.ok) throw new RefusedError(`"${what}" failed: ${r.error}`);
   return r.value;
 }
 
@@ -188,8 +194,10 @@ export async function askBackground<K extends BackgroundRequest['type']>(
     try {
       return unwrapReply<BackgroundReplies[K]>(await sendWithin(send, request), request.type);
     } catch (error) {
+      // Only silence is retried: a background that answered has said all it will say.
+      if (error instanceof RefusedError) throw error;
       lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, BACKGROUND_RETRY_MS * (attempt + 1)));
+      if (attempt + 1 < BACKGROUND_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, BACKGROUND_RETRY_MS * (attempt + 1)));
     }
   }
   throw lastError;

@@ -44,3 +44,18 @@ export async function reconcileSites(api: SiteAccessApi): Promise<string[]> {
   }
   return sites;
 }
+
+/**
+ * Runs `work` one call at a time, each after the previous has settled. Reconciling reads the
+ * registrations and then changes them; two at once (the permission's `onRemoved` event and the
+ * options page's message arrive together when a site is removed) would both see the script and
+ * both unregister it, and the second fails ("Nonexistent script ID"), failing the reader's click.
+ */
+export function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = last.then(work, work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}

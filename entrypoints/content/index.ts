@@ -48,11 +48,8 @@ export default defineContentScript({
     // Changes are applied one after another, so a burst of them cannot interleave a stop and a start.
     let applying = Promise.resolve();
     const apply = (settings: PageSettings) => (applying = applying.then(() => applyNow(settings)));
-    const applyNow = async (settings: PageSettings) => {
-      await session.setLook({ shown: shownTypes(settings.highlight), style: settings.highlight.style });
-      if (shouldAnnotate(settings, listed)) await session.start();
-      else session.stop();
-    };
+    const applyNow = (settings: PageSettings) =>
+      session.apply({ shown: shownTypes(settings.highlight), style: settings.highlight.style }, shouldAnnotate(settings, listed));
     const signal = ctx.signal;
     signal.addEventListener('abort', () => session.stop(), { once: true });
     watchPageSettings(site, (settings) => void apply(settings), signal);

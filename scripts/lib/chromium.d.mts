@@ -9,4 +9,5 @@ export function launchWithExtension(options?: {
   headless?: boolean;
   extraArgs?: string[];
   extensionDir?: string;
+  waitMs?: number;
 }): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }>;

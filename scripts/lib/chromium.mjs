@@ -44,8 +44,11 @@ export function chromiumArgs({ extensionDir = EXTENSION_DIR, port, headless = tr
   return args;
 }
 
-/** Launches Chromium with the extension; resolves with the context and the extension's id. */
-export async function launchWithExtension({ userDataDir = '', port, headless = true, extraArgs = [], extensionDir = EXTENSION_DIR } = {}) {
+/**
+ * Launches Chromium with the extension; resolves with the context and the extension's id.
+ * `waitMs`: how long to wait for the extension's service worker (the tests pass their own).
+ */
+export async function launchWithExtension({ userDataDir = '', port, headless = true, extraArgs = [], extensionDir = EXTENSION_DIR, waitMs = 30_000 } = {}) {
   const { chromium } = await import('playwright-core');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
@@ -54,7 +57,7 @@ export async function launchWithExtension({ userDataDir = '', port, headless = t
     viewport: { width: 1280, height: 900 },
   });
   let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  worker ??= await context.waitForEvent('serviceworker', { timeout: waitMs });
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };
 }

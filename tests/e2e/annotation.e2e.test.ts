@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_ARTICLE_SELECTORS, SEED_EXPECTATIONS } from '../fixtures/expected';
 import { NEGATIVE_PAGES, SEED_PAGES } from '../helpers/fixtures';
 import { loadBundledKb } from '../helpers/kb';
-import { mentionsOn, openPage, startSession, type Session } from './harness';
+import { mentionsOn, openPage, pageSummary, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe.each(SEED_PAGES)('seed article %s in Chromium', (name) => {
     const plain = await session.context.newPage();
     // The same file on a host outside the news-site list, where the extension does not run.
     await plain.goto(`http://unlisted.example/${new URL(page.url()).pathname.split('/').pop()}`);
-    await plain.waitForTimeout(500);
+    expect(await pageSummary(session, plain), 'no content script runs on an unlisted host').toBeNull();
     expect(await plain.locator('met-mention').count()).toBe(0);
     expect(withHighlights).toBe(await plain.evaluate(() => document.body.innerText));
     await Promise.all([page.close(), plain.close()]);

@@ -31,7 +31,7 @@ async function enterCard(page: Page, id: string, name: string): Promise<void> {
   await mentionLocator(page, id).focus();
   await waitForCardTitle(page, name);
   await page.keyboard.press('Enter');
-  await expect.poll(() => focusInCard(page)).toBe('surface');
+  await expect.poll(() => focusInCard(page), POLL).toBe('surface');
 }
 beforeAll(async () => {
   session = await startSession();
@@ -72,10 +72,10 @@ describe('the card by keyboard', () => {
     const mention = mentionLocator(page, 'lee-freeman');
     await enterCard(page, 'lee-freeman', 'Lee Freeman');
     await page.keyboard.press('Tab');
-    await expect.poll(() => focusInCard(page)).toBe('chip');
+    await expect.poll(() => focusInCard(page), POLL).toBe('chip');
     expect(await cardCount(page)).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), POLL).toBe(0);
     expect(await focusedMentionId(page)).toBe('lee-freeman');
     expect(await mention.getAttribute('aria-expanded')).toBe('false');
     await page.close();
@@ -88,11 +88,11 @@ describe('the card by keyboard', () => {
     for (let i = 0; i < stops; i++) await page.keyboard.press('Tab');
     expect(await cardCount(page)).toBe(1);
     await page.keyboard.press('Tab');
-    await expect.poll(() => cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), POLL).toBe(0);
     expect(await focusedMentionId(page)).toBe('yvette-cooper');
     await page.keyboard.press('Tab');
-    await expect.poll(() => focusedMentionId(page)).not.toBe('yvette-cooper');
-    await expect.poll(() => cardCount(page)).toBe(1);
+    await expect.poll(() => focusedMentionId(page), POLL).not.toBe('yvette-cooper');
+    await expect.poll(() => cardCount(page), POLL).toBe(1);
     await page.close();
   });
 
@@ -114,13 +114,13 @@ describe('the card for screen readers', () => {
     expect(await button.getAttribute('aria-haspopup')).toBe('dialog');
     await button.focus();
     const dialog = page.getByRole('dialog', { name: 'Yvette Cooper' });
-    await dialog.waitFor({ timeout: 10_000 });
+    await dialog.waitFor();
     const tree = await dialog.ariaSnapshot();
     expect(tree).toContain('heading "Yvette Cooper"');
     expect(tree).toMatch(/link "[^"]+"/);
     expect(tree).toMatch(/button "[^"]+"/); // related chips
     const live = page.locator('met-card [aria-live="polite"]');
-    await expect.poll(() => live.textContent()).toMatch(/^Person: Yvette Cooper\. /);
+    await expect.poll(() => live.textContent(), POLL).toMatch(/^Person: Yvette Cooper\. /);
     await page.close();
   });
 });
@@ -149,7 +149,7 @@ describe('the card by touch', () => {
     const plain = page.locator('.article-body p').first();
     const pbox = (await plain.boundingBox())!;
     await tapAt(page, pbox.x + 2, pbox.y + 2);
-    await expect.poll(() => cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), POLL).toBe(0);
     await page.close();
   });
 
@@ -162,12 +162,12 @@ describe('the card by touch', () => {
       document.querySelector('[itemprop="articleBody"]')!.append(p);
     });
     const linked = page.locator('#topic-link met-mention[data-met-id="lee-freeman"]');
-    await linked.waitFor({ timeout: 10_000 });
+    await linked.waitFor();
     await tap(page, linked);
     await waitForCardTitle(page, 'Lee Freeman');
     expect(await page.evaluate(() => location.hash)).toBe('');
     await tap(page, linked);
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#topic-lee-freeman');
+    await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe('#topic-lee-freeman');
     await page.close();
   });
 
@@ -189,7 +189,7 @@ describe('switching the site off', () => {
     const popup = await openPopup(session, page);
     const toggle = popup.getByRole('switch', { name: /Annotate on this site/ });
     await toggle.uncheck();
-    await expect.poll(() => page.locator('met-card, met-mention').count()).toBe(0);
+    await expect.poll(() => page.locator('met-card, met-mention').count(), POLL).toBe(0);
     const afterOff = await page.evaluate(() => document.documentElement.outerHTML);
     // The same article opened while the site is off: no extension markup at all.
     const pristine = await session.context.newPage();
@@ -197,7 +197,7 @@ describe('switching the site off', () => {
     await pristine.waitForLoadState('load');
     expect(afterOff).toBe(await pristine.evaluate(() => document.documentElement.outerHTML));
     await toggle.check();
-    await expect.poll(() => page.locator('met-mention').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBeGreaterThan(0);
     await Promise.all([page.close(), popup.close(), pristine.close()]);
   });
 });

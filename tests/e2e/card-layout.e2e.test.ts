@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cardCount, mentionLocator, openPage, startSession, waitForCardTitle, type Session } from './harness';
+import { cardCount, mentionLocator, openPage, startSession, waitForCardTitle, POLL, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('the card’s place', () => {
     // The mention pinned to the edge, as a mention at the end of a line or the foot of the screen would be.
     await mentionLocator(page, 'lee-freeman').evaluate((el, css) => el.setAttribute('style', `position: fixed; ${css}`), place);
     await hoverCard(page, 'lee-freeman', 'Lee Freeman');
-    await expect.poll(async () => (await geometry(page, 'lee-freeman')).visible).toBe('visible');
+    await expect.poll(async () => (await geometry(page, 'lee-freeman')).visible, POLL).toBe('visible');
     const g = await geometry(page, 'lee-freeman');
     expect(g.card.left).toBeGreaterThanOrEqual(0);
     expect(g.card.top).toBeGreaterThanOrEqual(0);
@@ -77,7 +77,7 @@ describe('the card’s place', () => {
       .poll(async () => {
         const g = await geometry(page, 'elish-angiolini');
         return g.card.bottom <= g.mention.top && g.card.bottom - g.card.top > 300;
-      })
+      }, POLL)
       .toBe(true);
     await page.close();
   });
@@ -92,10 +92,10 @@ describe('the card’s place', () => {
       .poll(async () => {
         const g = await geometry(page, 'hmicfrs-engage');
         return Math.round(g.card.top - g.mention.top);
-      })
+      }, POLL)
       .toBe(Math.round(before.card.top - before.mention.top));
     await page.evaluate(() => window.scrollBy(0, 5000));
-    await expect.poll(() => cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), POLL).toBe(0);
     await page.close();
   });
 
@@ -118,11 +118,11 @@ describe('the card’s place', () => {
       .poll(async () => {
         const g = await geometry(page, 'lee-freeman');
         return Math.round(g.card.top - g.mention.top);
-      })
+      }, POLL)
       .toBe(Math.round(before.card.top - before.mention.top));
     // Scrolled out of the box, though still inside the window's viewport.
     await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 220));
-    await expect.poll(() => cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), POLL).toBe(0);
     const inWindow = await mentionLocator(page, 'lee-freeman').evaluate((el) => {
       const r = el.getBoundingClientRect();
       return r.top > 0 && r.bottom < innerHeight;
@@ -140,7 +140,7 @@ describe('the card’s place', () => {
       .poll(async () => {
         const g = await geometry(page, 'lee-freeman');
         return g.card.left >= 0 && g.card.right <= g.width && !overlaps(g.card, g.mention);
-      })
+      }, POLL)
       .toBe(true);
     await page.close();
   });
@@ -162,7 +162,7 @@ describe('the card’s place', () => {
     await page.keyboard.press('Escape');
     await page.mouse.move(1, 1);
     await mentionLocator(page, 'casey-review').evaluate((el) => (el as HTMLElement).blur());
-    await expect.poll(() => cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), POLL).toBe(0);
     expect(open).toEqual(before);
     expect(await layout()).toEqual(before);
     await page.close();

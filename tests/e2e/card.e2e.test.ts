@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardLocator, cardText, openPage, startSession, type Session } from './harness';
+import { cardLocator, cardText, openPage, outlast, POLL, startSession, type Session } from './harness';
+import { CARD_CLOSE_DELAY_MS } from '../../utils/constants';
 
 let session: Session;
 beforeAll(async () => {
@@ -60,14 +61,14 @@ describe('the hover card', () => {
     await page.hover('met-mention[data-met-id="casey-review"]');
     await cardText(page);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('met-card .card').count()).toBe(0);
+    await expect.poll(() => page.locator('met-card .card').count(), POLL).toBe(0);
 
     // Escape holds until the pointer comes back: leave the mention, then return.
     await page.mouse.move(5, 5);
     await page.hover('met-mention[data-met-id="casey-review"]');
     await cardText(page);
     await page.mouse.move(5, 5);
-    await expect.poll(() => page.locator('met-card .card').count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => page.locator('met-card .card').count(), POLL).toBe(0);
     await page.close();
   });
 
@@ -116,7 +117,7 @@ describe('the hover card', () => {
     await cardText(page);
     const box = (await page.locator('met-card .card').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 10, { steps: 8 });
-    await page.waitForTimeout(600);
+    await outlast(page, CARD_CLOSE_DELAY_MS);
     expect(await page.locator('met-card .card').count()).toBe(1);
     await page.close();
   });
@@ -149,7 +150,7 @@ describe('the card for each type', () => {
       await cardText(page);
       await page.locator(`met-card .chip[data-related-id="${chip}"]`).click();
     }
-    await page.locator('met-card .card h2', { hasText: title }).waitFor({ timeout: 10_000 });
+    await page.locator('met-card .card h2', { hasText: title }).waitFor();
     const text = await cardLocator(page).innerText();
     // innerText is what is painted: headings are upper-cased by the card's CSS.
     for (const expected of shows) expect(text).toMatch(typeof expected === 'string' ? new RegExp(escapeRegExp(expected), 'i') : expected);

@@ -2,7 +2,9 @@
  * Reaching into the extension's service worker for test set-up and checks: its IndexedDB, and
  * stopping it the way Chromium does when it is idle (through the DevTools protocol).
  */
+import { expect } from 'vitest';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { POLL } from './wait';
 
 type Store = 'entities' | 'meta' | 'notes' | 'userEntities';
 
@@ -58,22 +60,51 @@ export async function stopServiceWorker(context: BrowserContext, page: Page, ext
   const cdp = await context.newCDPSession(page);
   try {
     const stopped = await workerTargets(cdp, extensionId);
-    for (let attempt = 0; ; attempt++) {
-      const running = (await workerTargets(cdp, extensionId)).filter((id) => stopped.includes(id));
-      if (running.length === 0) return;
-      if (attempt >= 100) throw new Error('The service worker did not stop.');
-      if (attempt % 20 === 0) {
-        for (const targetId of running) await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
-      }
-      await page.waitForTimeout(100);
-    }
+    let polls = 0;
+    await expect
+      .poll(async () => {
+        const running = (await workerTargets(cdp, extensionId)).filter((id) => stopped.includes(id));
+        if (running.length > 0 && polls++ % ASK_AGAIN_EVERY_POLLS === 0) {
+          for (const targetId of running) await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+        }
+        return running.length;
+      }, POLL)
+      .toBe(0);
   } finally {
     await cdp.detach();
   }
 }
 
-/** The running service worker (started again if it was stopped), once Playwright sees it. */
+/** How often a stop is asked for again while the worker is still there: every 2 s at POLL's interval. */
+const ASK_AGAIN_EVERY_POLLS = 2000 / POLL.interval;
+
+/** Whether the extension's service worker is running now. */
+async function workerIsRunning(context: BrowserContext, extensionId: string): Promise<boolean> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    return (await workerTargets(cdp, extensionId)).length > 0;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The extension's service worker, running. A stopped worker keeps its Playwright object, and
+ * evaluating on it waits, with no error and no end, until Chromium starts the worker again
+ * (seen with Chromium 156: no `close` event, the same target id on restart). So a stopped worker
+ * is woken first, as a reader's click would: the options page asks the background for the KB.
+ */
 export async function currentWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
-  const running = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-  return running ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+  if (!(await workerIsRunning(context, extensionId))) {
+    const options = await context.newPage();
+    try {
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.waitForSelector('[data-testid="kb-version"]');
+    } finally {
+      await options.close();
+    }
+  }
+  const known = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  return known ?? context.waitForEvent('serviceworker');
 }

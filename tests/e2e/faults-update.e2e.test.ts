@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/chromium.mjs';
-import { cardText, openPage, startSession, type Session } from './harness';
+import { cardText, openPage, POLL, startSession, type Session } from './harness';
 import { dbOp } from './extension-worker';
 
 const NEXT_SUMMARY = 'Summary as changed in the next knowledge-base release, for the update test.';
@@ -65,10 +65,7 @@ describe('an extension update', () => {
     expect(await after.evaluate(() => chrome.runtime.getManifest().version)).toBe(nextVersion);
 
     await expect
-      .poll(async () => ((await dbOp(after, 'meta', 'get', 'kbVersion')) as { value: string } | undefined)?.value, {
-        interval: 250,
-        timeout: 20_000,
-      })
+      .poll(async () => ((await dbOp(after, 'meta', 'get', 'kbVersion')) as { value: string } | undefined)?.value, POLL)
       .toBe(`${oldVersion}-next`);
     expect(await dbOp(after, 'notes', 'getAll')).toEqual([note]);
     expect(await dbOp(after, 'userEntities', 'getAll')).toEqual([own]);

@@ -6,9 +6,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
 import { serveFixtures } from '../../scripts/lib/server.mjs';
+import type { PageSummary } from '../../utils/page/summary';
+import { POLL, WAIT_MS } from './wait';
+import { currentWorker } from './extension-worker';
+
+export { POLL, WAIT_MS };
 
 /** Where each fixture is served: seeds on the kind of site they came from. */
 export const PAGE_URLS: Record<string, string> = {
@@ -53,7 +59,9 @@ export async function startSession(
     port,
     extensionDir: options.extensionDir,
     extraArgs: options.toolbar ? TOOLBAR_ARGS : [],
+    waitMs: WAIT_MS,
   });
+  context.setDefaultTimeout(WAIT_MS);
   return {
     context,
     worker,
@@ -73,10 +81,41 @@ export async function startSession(
 export async function openPage(session: Session, name: string, expectHighlights = true): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(PAGE_URLS[name]!);
-  if (expectHighlights) await page.waitForSelector('met-mention', { timeout: 15_000 });
-  else await page.waitForTimeout(1500);
+  if (expectHighlights) await page.waitForSelector('met-mention');
+  else await waitUntilSettled(session, page);
   return page;
 }
+
+/**
+ * Waits until a product delay of `ms` that starts now has run out, on the page's own clock,
+ * and one frame more. For checks that something does NOT happen (a card that stays open, no
+ * highlight in an editor): the page's timers fire in the order they fall due, so a timer the
+ * product set before this call with a delay of at most `ms` has fired by the time this returns.
+ */
+export async function outlast(page: Page, ms: number): Promise<void> {
+  await page.evaluate((delay) => new Promise<void>((done) => setTimeout(() => requestAnimationFrame(() => done()), delay)), ms);
+}
+
+/** What the content script in the tab showing `page` says of it, or null if none answers. */
+export async function pageSummary(session: Session, page: Page): Promise<PageSummary | null> {
+  const tabId = await tabIdOf(session, page);
+  const worker = await currentWorker(session.context, session.extensionId);
+  const reply = await worker
+    .evaluate((id) => chrome.tabs.sendMessage(id, { type: 'getPageSummary' }).catch(() => null), tabId)
+    .catch(() => null);
+  return reply && (reply as { ok?: boolean }).ok ? (reply as { value: PageSummary }).value : null;
+}
+
+/**
+ * Waits until the content script on `page` has applied the reader's settings: the page is read
+ * (highlighted, or judged not about the Met) or left alone. What a test then sees is final.
+ */
+export async function waitUntilSettled(session: Session, page: Page): Promise<PageSummary> {
+  let summary: PageSummary | null = null;
+  await expect.poll(async () => (summary = await pageSummary(session, page))?.settled ?? false, POLL).toBe(true);
+  return summary!;
+}
+
 
 export interface SeenMention {
   id: string;
@@ -100,7 +139,7 @@ export function mentionsOn(page: Page): Promise<SeenMention[]> {
 /** The text of the open card, read from inside its shadow root. */
 export async function cardText(page: Page): Promise<string> {
   const card = page.locator('met-card .card');
-  await card.waitFor({ state: 'visible', timeout: 10_000 });
+  await card.waitFor({ state: 'visible' });
   await page.waitForFunction(() => {
     const el = document.querySelector('met-card')?.shadowRoot?.querySelector('.card h2');
     return Boolean(el?.textContent);
@@ -114,7 +153,7 @@ export async function cardText(page: Page): Promise<string> {
  */
 export async function tabIdOf(session: Session, page: Page): Promise<number> {
   await page.bringToFront();
-  const ids = await session.worker.evaluate(async () => {
+  const ids = await (await currentWorker(session.context, session.extensionId)).evaluate(async () => {
     const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tabs.map((t) => t.id);
   });
@@ -127,12 +166,9 @@ export async function openPopup(session: Session, page: Page): Promise<Page> {
   const tabId = await tabIdOf(session, page);
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('.popup .switch, .popup .empty', { timeout: 10_000 });
+  await popup.waitForSelector('.popup .switch, .popup .empty');
   return popup;
 }
-
-/** How the end-to-end tests poll for a state: often, and long enough for a loaded machine. */
-export const POLL = { interval: 250, timeout: 20_000 };
 
 /** The open card, inside its shadow root (Playwright's CSS locators pierce open shadow roots). */
 export const cardLocator = (page: Page) => page.locator('met-card .card');
@@ -142,7 +178,7 @@ export const mentionLocator = (page: Page, id: string) => page.locator(`met-ment
 
 /** Waits for the open card to show an entity's name in its heading. */
 export async function waitForCardTitle(page: Page, name: string): Promise<void> {
-  await page.locator('met-card .card h2', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('met-card .card h2', { hasText: name }).waitFor({ state: 'visible' });
 }
 
 /** Whether a card is open now. */
@@ -225,12 +261,12 @@ export async function grantSiteAsChromeExtensionsPage(session: Session, pattern:
 
 /** Host permissions the extension holds beyond its news-site list (what the reader granted). */
 export async function grantedOrigins(session: Session): Promise<string[]> {
-  return session.worker.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
+  return (await currentWorker(session.context, session.extensionId)).evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
 }
 
 /** The content scripts registered at run time (sites the reader added). */
 export async function registeredScripts(session: Session): Promise<{ id: string; matches?: string[] }[]> {
-  return session.worker.evaluate(async () =>
+  return (await currentWorker(session.context, session.extensionId)).evaluate(async () =>
     (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches })),
   );
 }
@@ -239,6 +275,6 @@ export async function registeredScripts(session: Session): Promise<{ id: string;
 export async function openOptions(session: Session): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await page.waitForSelector('[data-testid="kb-version"]', { timeout: 10_000 });
+  await page.waitForSelector('[data-testid="kb-version"]');
   return page;
 }

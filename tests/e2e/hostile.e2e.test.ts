@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveFixtures } from '../../scripts/lib/server.mjs';
-import { cardText, POLL, startSession, type Session } from './harness';
+import { cardText, outlast, POLL, startSession, type Session } from './harness';
+import { MUTATION_MAX_WAIT_MS } from '../../utils/constants';
 import { ConsoleWatch, countExtensionWrites, extensionWrites, layoutDifferences, snapshot } from './page-probe';
 
 const HOSTILE_DIR = path.resolve('tests/fixtures/hostile');
@@ -117,7 +118,8 @@ const CASES: HostileCase[] = [
       await page.keyboard.press('End');
       await page.keyboard.type(' Sir Mark Rowley replied.');
       await expect.poll(async () => (await state(page)).typed, POLL).toBeGreaterThan(0);
-      await page.waitForTimeout(800);
+      // The re-scan the typing could ask for has had its time.
+      await outlast(page, MUTATION_MAX_WAIT_MS);
       expect(await page.locator('#editor').innerText()).toContain('Sir Mark Rowley replied.');
       expect(await page.locator('#editor met-mention, #plain met-mention').count()).toBe(0);
     },
@@ -227,7 +229,9 @@ const CASES: HostileCase[] = [
     // The page rewrites its own text node every 500 ms: the text stays the page's, shown once.
     expect: ['mark-rowley', 'iopc', 'casey-review'],
     async check(page) {
-      await page.waitForTimeout(1200);
+      // Two more of the page's own rewrites after the highlights arrived.
+      const renders = (await state(page)).renders;
+      await expect.poll(async () => (await state(page)).renders, POLL).toBeGreaterThanOrEqual(renders + 2);
       const text = await page.locator('#owned').innerText();
       expect(text).toMatch(/^Sir Mark Rowley, the Metropolitan Police Commissioner, said in London \(revision \d+\)\.$/);
     },
@@ -284,9 +288,7 @@ async function load(url: string): Promise<Page> {
   watch.page(page);
   await countExtensionWrites(page);
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __hostile?: PageState }).__hostile?.ready === true, null, {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(() => (window as unknown as { __hostile?: PageState }).__hostile?.ready === true);
   return page;
 }
 
@@ -302,7 +304,7 @@ async function settle(page: Page): Promise<void> {
         last = now;
         return steady >= 4;
       },
-      { interval: 250, timeout: 30_000 },
+      POLL,
     )
     .toBe(true);
 }
@@ -337,7 +339,7 @@ describe('hostile pages', () => {
       // Settled: over a quiet window the extension adds nothing (or, on a page that re-renders
       // itself, no more than the page's own renders could call for).
       const before = { writes: await extensionWrites(page), state: await state(page) };
-      await page.waitForTimeout(QUIET_WINDOW_MS);
+      await outlast(page, QUIET_WINDOW_MS);
       const after = { writes: await extensionWrites(page), state: await state(page) };
       const writes = after.writes - before.writes;
       if (c.dynamic) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { loadBundledKb } from '../helpers/kb';
-import { cardText, mentionsOn, openOptions, openPage, openPopup, type Session, startSession } from './harness';
+import { cardText, mentionsOn, openOptions, openPage, openPopup, POLL, type Session, startSession } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ async function importText(options: Page, name: string, text: string): Promise<st
   const message = options.locator('[data-testid="transfer-message"]');
   const previous = (await message.count()) ? await message.innerText() : '';
   await options.getByLabel('Import a file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-  await expect.poll(async () => ((await message.count()) ? message.innerText() : '')).not.toBe(previous);
+  await expect.poll(async () => ((await message.count()) ? message.innerText() : ''), POLL).not.toBe(previous);
   return message.innerText();
 }
 
@@ -42,12 +42,12 @@ describe('sites', () => {
     const count = await page.locator('met-mention').count();
     const popup = await openPopup(session, page);
     await popup.getByRole('switch', { name: /Annotate on this site/ }).uncheck();
-    await expect.poll(() => page.locator('met-mention').count()).toBe(0);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBe(0);
 
     const options = await openOptions(session);
     expect(await options.getByRole('list', { name: 'Sites you switched off' }).innerText()).toContain('reuters.com');
     await options.getByRole('button', { name: 'Switch reuters.com back on' }).click();
-    await expect.poll(() => page.locator('met-mention').count()).toBe(count);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBe(count);
     expect(await options.getByRole('list', { name: 'Sites you switched off' }).count()).toBe(0);
     await Promise.all([page.close(), popup.close(), options.close()]);
   });
@@ -61,18 +61,18 @@ describe('what to highlight', () => {
     const options = await openOptions(session);
 
     await options.getByRole('checkbox', { name: 'People' }).uncheck();
-    await expect.poll(async () => (await mentionsOn(page)).filter((m) => m.type === 'person').length).toBe(0);
+    await expect.poll(async () => (await mentionsOn(page)).filter((m) => m.type === 'person').length, POLL).toBe(0);
     expect((await mentionsOn(page)).length).toBe(before.filter((m) => m.type !== 'person').length);
 
     await options.getByRole('radio', { name: 'Tint' }).check();
     const first = page.locator('met-mention').first();
-    await expect.poll(() => first.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
+    await expect.poll(() => first.evaluate((el) => getComputedStyle(el).textDecorationLine), POLL).toBe('none');
     expect(await first.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
 
     await options.getByRole('radio', { name: 'Underline' }).check();
-    await expect.poll(() => first.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('underline');
+    await expect.poll(() => first.evaluate((el) => getComputedStyle(el).textDecorationLine), POLL).toBe('underline');
     await options.getByRole('checkbox', { name: 'People' }).check();
-    await expect.poll(async () => (await mentionsOn(page)).length).toBe(before.length);
+    await expect.poll(async () => (await mentionsOn(page)).length, POLL).toBe(before.length);
     await Promise.all([page.close(), options.close()]);
   });
 });

@@ -18,6 +18,7 @@ import {
   openPopup,
   registeredScripts,
   startSession,
+  POLL,
   type Session,
 } from './harness';
 
@@ -43,7 +44,7 @@ async function turnOnUnlisted(): Promise<{ page: Page; popup: Page }> {
   const popup = await openPopup(session, page);
   await grantSiteAsChromeExtensionsPage(session, PATTERN);
   await popup.getByRole('button', { name: 'Turn on for unlisted.example' }).click();
-  await page.waitForSelector('met-mention', { timeout: 15_000 });
+  await page.waitForSelector('met-mention');
   return { page, popup };
 }
 
@@ -62,7 +63,7 @@ describe('a site outside the news-site list', () => {
     await grantSiteAsChromeExtensionsPage(session, PATTERN);
     await popup.getByRole('button', { name: 'Turn on for unlisted.example' }).click();
     // The open tab is annotated without a reload.
-    await page.waitForSelector('met-mention', { timeout: 15_000 });
+    await page.waitForSelector('met-mention');
     await popup.getByRole('switch', { name: /Annotate on this site/ }).waitFor();
     expect(await popup.getByRole('switch', { name: /Annotate on this site/ }).isChecked()).toBe(true);
     expect(await grantedOrigins(session)).toContain(PATTERN);
@@ -70,7 +71,7 @@ describe('a site outside the news-site list', () => {
 
     // The registration persists: a reload (and a new tab) is annotated by it.
     await page.reload();
-    await page.waitForSelector('met-mention', { timeout: 15_000 });
+    await page.waitForSelector('met-mention');
 
     const options = await openOptions(session);
     expect(await options.getByRole('list', { name: 'Sites you added' }).innerText()).toContain('unlisted.example');
@@ -78,8 +79,8 @@ describe('a site outside the news-site list', () => {
 
     // Off: highlights go at once, the permission is given back and the registration removed.
     await popup.getByRole('switch', { name: /Annotate on this site/ }).uncheck();
-    await expect.poll(() => page.locator('met-mention').count()).toBe(0);
-    await expect.poll(() => grantedOrigins(session)).not.toContain(PATTERN);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBe(0);
+    await expect.poll(() => grantedOrigins(session), POLL).not.toContain(PATTERN);
     expect(await registeredScripts(session)).toEqual([]);
     await page.reload();
     await page.waitForLoadState('load');
@@ -93,7 +94,7 @@ describe('a site outside the news-site list', () => {
     const options = await openOptions(session);
     await options.getByRole('button', { name: 'Remove unlisted.example and give back its access' }).click();
     expect(await options.locator('[data-testid="sites-message"]').innerText()).toMatch(/unlisted\.example removed/);
-    await expect.poll(() => page.locator('met-mention').count()).toBe(0);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBe(0);
     expect(await grantedOrigins(session)).not.toContain(PATTERN);
     expect(await registeredScripts(session)).toEqual([]);
     await Promise.all([page.close(), popup.close(), options.close()]);
@@ -106,7 +107,7 @@ describe('a site outside the news-site list', () => {
     session = await startSession({ userDataDir: first.userDataDir, port: first.port, toolbar: true });
     const again = await session.context.newPage();
     await again.goto(UNLISTED);
-    await again.waitForSelector('met-mention', { timeout: 15_000 });
+    await again.waitForSelector('met-mention');
     expect(await grantedOrigins(session)).toContain(PATTERN);
     expect((await registeredScripts(session)).flatMap((s) => s.matches)).toEqual([PATTERN]);
     await again.close();

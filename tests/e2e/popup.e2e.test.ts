@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadBundledKb } from '../helpers/kb';
-import { cardText, mentionsOn, openPage, openPopup, startSession, PAGE_URLS, type Session } from './harness';
+import { cardText, mentionsOn, openPage, openPopup, startSession, PAGE_URLS, POLL, waitUntilSettled, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -76,11 +76,11 @@ describe('the popup', () => {
     const name = names.get('sadiq-khan')!;
     await popup.getByRole('button', { name: new RegExp(name) }).click();
     const first = page.locator('met-mention[data-met-id="sadiq-khan"]:not([data-met-part])').first();
-    await expect.poll(() => first.getAttribute('data-met-flash')).toBe('');
+    await expect.poll(() => first.getAttribute('data-met-flash'), POLL).toBe('');
     await expect.poll(() => first.evaluate((el) => {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= window.innerHeight;
-    })).toBe(true);
+    }), POLL).toBe(true);
     expect(await cardText(page)).toContain(name);
     await Promise.all([page.close(), popup.close()]);
   });
@@ -93,12 +93,12 @@ describe('the all-sites switch', () => {
     const counts = [await a.locator('met-mention').count(), await b.locator('met-mention').count()];
     const popup = await openPopup(session, a);
     await popup.getByRole('switch', { name: /Annotate on all sites/ }).uncheck();
-    await expect.poll(() => a.locator('met-mention').count()).toBe(0);
-    await expect.poll(() => b.locator('met-mention').count()).toBe(0);
+    await expect.poll(() => a.locator('met-mention').count(), POLL).toBe(0);
+    await expect.poll(() => b.locator('met-mention').count(), POLL).toBe(0);
     expect(await popup.locator('[data-testid="state"]').innerText()).toMatch(/off on every site/);
     await popup.getByRole('switch', { name: /Annotate on all sites/ }).check();
-    await expect.poll(() => a.locator('met-mention').count()).toBe(counts[0]);
-    await expect.poll(() => b.locator('met-mention').count()).toBe(counts[1]);
+    await expect.poll(() => a.locator('met-mention').count(), POLL).toBe(counts[0]);
+    await expect.poll(() => b.locator('met-mention').count(), POLL).toBe(counts[1]);
     await Promise.all([a.close(), b.close(), popup.close()]);
   });
 });
@@ -110,19 +110,19 @@ describe('the site switch', () => {
     expect(highlighted).toBeGreaterThan(20);
     const popup = await openPopup(session, page);
     await popup.getByRole('switch', { name: /Annotate on this site/ }).uncheck();
-    await expect.poll(() => page.locator('met-mention').count()).toBe(0);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBe(0);
     const afterOff = await page.evaluate(() => document.documentElement.outerHTML);
 
     // The same page loaded while the site is off is the page as its publisher made it.
     const pristine = await session.context.newPage();
     await pristine.goto(PAGE_URLS['seed-1-new-met-plan']!);
-    await pristine.waitForTimeout(1000);
+    await waitUntilSettled(session, pristine);
     expect(await pristine.locator('met-mention').count()).toBe(0);
     expect(afterOff).toBe(await pristine.evaluate(() => document.documentElement.outerHTML));
     expect(await popup.locator('.empty').innerText()).toMatch(/Annotation is off/);
 
     await popup.getByRole('switch', { name: /Annotate on this site/ }).check();
-    await expect.poll(async () => (await mentionsOn(page)).length).toBe(highlighted);
+    await expect.poll(async () => (await mentionsOn(page)).length, POLL).toBe(highlighted);
     await Promise.all([page.close(), popup.close(), pristine.close()]);
   });
 
@@ -130,9 +130,9 @@ describe('the site switch', () => {
     const page = await openPage(session, 'seed-0-rowley-carrick');
     const popup = await openPopup(session, page);
     await popup.getByRole('switch', { name: /Annotate on this site/ }).uncheck();
-    await expect.poll(() => page.locator('met-mention').count()).toBe(0);
+    await expect.poll(() => page.locator('met-mention').count(), POLL).toBe(0);
     await page.reload();
-    await page.waitForTimeout(1500);
+    await waitUntilSettled(session, page);
     expect(await page.locator('met-mention').count()).toBe(0);
     // Other sites are not affected.
     const other = await openPage(session, 'seed-2-engage-exit');

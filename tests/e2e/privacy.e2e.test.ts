@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
-import { cardText, openPage, openPopup, PAGE_URLS, POLL, startSession, tabIdOf, type Session } from './harness';
+import { cardText, openPage, openPopup, outlast, PAGE_URLS, POLL, startSession, tabIdOf, type Session } from './harness';
+import { CARD_OPEN_DELAY_MS } from '../../utils/constants';
 import { currentWorker, dbOp, stopServiceWorker } from './extension-worker';
 
 let session: Session;
@@ -100,7 +101,7 @@ describe('privacy', () => {
     const ask = (message: unknown) =>
       worker.evaluate(
         ([tab, m]) =>
-          (chrome as unknown as { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } }).tabs
+          chrome.tabs
             .sendMessage(tab as number, m)
             .then((reply) => ({ reply: reply ?? null }), (error: Error) => ({ error: error.message })),
         [tabId, message] as const,
@@ -122,8 +123,17 @@ describe('privacy', () => {
     }
 
     // The page cannot drive the content script: a page message shaped like a request opens nothing.
-    await page.evaluate(() => window.postMessage({ type: 'revealEntity', id: 'lee-freeman' }, '*'));
-    await page.waitForTimeout(800);
+    // Messages to a window arrive in order: once a marker posted after it has arrived, the
+    // request has been seen by every listener on the page; then a card's opening time passes.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          addEventListener('message', (e) => e.data === 'marker' && done());
+          window.postMessage({ type: 'revealEntity', id: 'lee-freeman' }, '*');
+          window.postMessage('marker', '*');
+        }),
+    );
+    await outlast(page, CARD_OPEN_DELAY_MS);
     expect(await page.locator('met-card .card').count()).toBe(0);
     // A well-formed request from the extension does.
     expect(await ask({ type: 'revealEntity', id: 'lee-freeman' })).toEqual({ reply: { ok: true, value: true } });

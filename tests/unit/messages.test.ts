@@ -84,6 +84,24 @@ describe('the message protocol', () => {
     await expect(askBackground(async () => undefined, { type: 'getStatus' })).rejects.toThrow(/No answer to "getStatus"/);
   });
 
+  it('reports a refusal at once, without asking again (an import the background refused)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { handle, calls } = listener();
+      let attempts = 0;
+      const counted = async (m: unknown) => (attempts++, handle(m, { id: EXTENSION_ID }));
+      let outcome: unknown;
+      askBackground(counted, { type: 'getEntity', id: 'boom' }).catch((e: unknown) => (outcome = e));
+      // No clock time passes: a refusal needs no back-off to be reported.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(String(outcome)).toContain('"getEntity" failed: database closed');
+      expect(attempts).toBe(1);
+      expect(calls).toEqual(['boom']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('sends again when a message goes unanswered (sent as the background was stopping)', async () => {
     vi.useFakeTimers();
     try {

@@ -98,7 +98,7 @@ describe('where it runs', () => {
 });
 
 describe('what the popup says', () => {
-  const summary: PageSummary = { site: 'unlisted.example', enabled: true, relevant: true, reason: '', counts: {}, entities: [] };
+  const summary: PageSummary = { site: 'unlisted.example', enabled: true, settled: true, relevant: true, reason: '', counts: {}, entities: [] };
 
   it.each([
     ['the page answered', { url: 'http://unlisted.example/a', summary, granted: true }, { kind: 'ready', summary, added: true }],

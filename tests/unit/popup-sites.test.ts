@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundRequest, EXTENSION_PAGE_ONLY, createMessageListener, type BackgroundReplies } from '../../utils/messages';
-import { CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
+import { CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, oneAtATime, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
 import { addSite, removeSite, type SiteActionDeps } from '../../utils/popup/site-actions';
 import {
   addedSites,
@@ -20,9 +20,20 @@ function fakeAccess(granted: string[] = []) {
   const api: SiteAccessApi = {
     grantedOrigins: async () => state.granted,
     registered: async () => state.scripts,
-    register: async (s) => void state.scripts.push(s),
+    // Each call reads and writes across a turn of the event loop, and refuses what Chromium
+    // refuses, so interleaved calls fail here as they do there.
+    register: async (s) => {
+      await Promise.resolve();
+      if (state.scripts.some((x) => x.id === s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+      state.scripts.push(s);
+    },
     update: async (s) => void (state.scripts = state.scripts.map((x) => (x.id === s.id ? { ...x, ...s } : x))),
-    unregister: async (ids) => void (state.scripts = state.scripts.filter((s) => !ids.includes(s.id))),
+    unregister: async (ids) => {
+      await Promise.resolve();
+      const missing = ids.find((id) => !state.scripts.some((s) => s.id === id));
+      if (missing) throw new Error(`Nonexistent script ID '${missing}'`);
+      state.scripts = state.scripts.filter((s) => !ids.includes(s.id));
+    },
   };
   const deps: SiteActionDeps = {
     requestPermission: async (origins) => {
@@ -51,6 +62,24 @@ describe('sites the reader adds', () => {
     state.granted = [];
     await reconcileSites(api);
     expect(state.scripts).toEqual([]);
+  });
+
+  it('reconciles one call at a time: a removal’s permission event and message arriving together both succeed', async () => {
+    const { state, api } = fakeAccess(['*://*.one.example/*']);
+    await reconcileSites(api);
+    state.granted = [];
+    // Unserialised, both calls see the script and the second unregister fails.
+    await expect(Promise.all([reconcileSites(api), reconcileSites(api)])).rejects.toThrow(/Nonexistent script ID/);
+    state.scripts.push({ id: USER_SITES_SCRIPT_ID, matches: ['*://*.one.example/*'], js: [CONTENT_SCRIPT_FILE] });
+    const reconcile = oneAtATime(() => reconcileSites(api));
+    await expect(Promise.all([reconcile(), reconcile()])).resolves.toEqual([[], []]);
+    expect(state.scripts).toEqual([]);
+    // A failed call does not block the next one.
+    const failing = oneAtATime(async () => {
+      throw new Error('boom');
+    });
+    await expect(failing()).rejects.toThrow('boom');
+    await expect(failing()).rejects.toThrow('boom');
   });
 
   it('turning a site on asks for that one site, remembers it and registers it; off gives it all back', async () => {

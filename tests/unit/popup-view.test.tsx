@@ -16,6 +16,7 @@ const byId = (id: string) => kb.entities.find((e) => e.id === id)!;
 const summary: PageSummary = {
   site: 'standard.co.uk',
   enabled: true,
+  settled: true,
   relevant: true,
   reason: 'Mentions the Met.',
   articleDate: '2025-03-06',

@@ -11,7 +11,7 @@ function contentListener() {
     {
       getPageSummary: () => {
         calls.push('summary');
-        return { site: 'standard.co.uk', enabled: true, relevant: true, reason: '', counts: {}, entities: [] };
+        return { site: 'standard.co.uk', enabled: true, settled: true, relevant: true, reason: '', counts: {}, entities: [] };
       },
       revealEntity: ({ id }) => {
         calls.push(`reveal ${id}`);

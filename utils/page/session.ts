@@ -41,6 +41,8 @@ export class PageSession {
   private index?: MatchIndex;
   private problem?: string;
   private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline' };
+  /** The reader's settings have been applied once: the page is annotated (first read done) or left alone. */
+  private settled = false;
 
   constructor(private readonly deps: PageSessionDeps) {}
 
@@ -57,6 +59,14 @@ export class PageSession {
       this.stop();
       await this.start();
     }
+  }
+
+  /** Applies the reader's settings: the look, then annotating or not. */
+  async apply(look: PageLook, annotate: boolean): Promise<void> {
+    await this.setLook(look);
+    if (annotate) await this.start();
+    else this.stop();
+    this.settled = true;
   }
 
   get running(): boolean {
@@ -100,7 +110,7 @@ export class PageSession {
 
   summary(): PageSummary {
     const articleDate = readArticleDate(this.deps.doc);
-    const base = { site: this.deps.site, enabled: this.running, ...(articleDate ? { articleDate } : {}) };
+    const base = { site: this.deps.site, enabled: this.running, settled: this.settled, ...(articleDate ? { articleDate } : {}) };
     if (!this.running || !this.annotator || !this.index) {
       return {
         ...base,

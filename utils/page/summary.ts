@@ -17,6 +17,8 @@ export interface SummaryEntity {
 export interface PageSummary {
   site: string;
   enabled: boolean;
+  /** The content script has applied the reader's settings: the page is read, or left alone. */
+  settled: boolean;
   relevant: boolean;
   /** The article's publication day (YYYY-MM-DD), from the page's metadata. */
   articleDate?: string;
