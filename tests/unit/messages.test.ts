@@ -16,7 +16,7 @@ function listener() {
   const handle = createMessageListener<BackgroundRequest, BackgroundReplies>(
     BackgroundRequest,
     {
-      getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [] }),
+      getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [], surnames: [] }),
       getEntity: ({ id }) => {
         calls.push(id);
         if (id === 'boom') throw new Error('database closed');

@@ -145,7 +145,7 @@ describe('who may change the reader’s data', () => {
   const handle = createMessageListener<BackgroundRequest, BackgroundReplies>(
     BackgroundRequest,
     {
-      getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [] }),
+      getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [], surnames: [] }),
       getEntity: () => null,
       getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
       siteAccessChanged: () => ({ sites: [], injected: false }),

@@ -5,6 +5,7 @@
  */
 import type { Alias, Entity, EntityType, Statistic } from './schema';
 import { patternWords } from '../match/tokens';
+import { genderOf, surnameOf, type TitleGender } from '../match/titles';
 
 export interface IndexedEntity {
   id: string;
@@ -26,18 +27,34 @@ export interface IndexedStatistic {
   values: { value: number; date: string }[];
 }
 
+/** A surname people in the KB share, for "Mr Carrick" and "Sgt Blake" after the full name. */
+export interface IndexedSurname {
+  /** The surname's words as written ("Hogan-Howe": two words). */
+  words: string[];
+  people: { entity: number; gender?: TitleGender }[];
+}
+
 export interface MatchIndex {
   kbVersion: string;
   entities: IndexedEntity[];
   aliases: IndexedAlias[];
   stats: IndexedStatistic[];
+  surnames: IndexedSurname[];
 }
 
 export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]): MatchIndex {
-  const index: MatchIndex = { kbVersion, entities: [], aliases: [], stats: [] };
+  const index: MatchIndex = { kbVersion, entities: [], aliases: [], stats: [], surnames: [] };
+  const surnames = new Map<string, IndexedSurname>();
   entities.forEach((entity, position) => {
     index.entities.push({ id: entity.id, type: entity.type, name: entity.name });
     for (const alias of entity.aliases) index.aliases.push({ ...alias, entity: position, words: patternWords(alias.text).cased });
+    const surname = entity.type === 'person' ? surnameOf(entity.name) : null;
+    if (surname) {
+      const key = surname.join(' ').toLowerCase();
+      if (!surnames.has(key)) surnames.set(key, { words: surname, people: [] });
+      const gender = genderOf([entity.name, ...entity.aliases.map((a) => a.text)], entity.summary);
+      surnames.get(key)!.people.push(gender ? { entity: position, gender } : { entity: position });
+    }
     if (entity.stat) {
       index.stats.push({
         entity: position,
@@ -47,5 +64,6 @@ export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]):
       });
     }
   });
+  index.surnames = [...surnames.values()];
   return index;
 }

@@ -6,7 +6,8 @@
 import { WordAutomaton } from './word-automaton';
 import { patternIds, phraseAt, sentenceRange, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
-import type { IndexedAlias, MatchIndex } from '../kb/match-index';
+import type { IndexedAlias, IndexedSurname, MatchIndex } from '../kb/match-index';
+import { TITLE_PATTERNS, type TitleGender } from './titles';
 
 interface CompiledAlias {
   alias: IndexedAlias;
@@ -15,6 +16,14 @@ interface CompiledAlias {
   notFollowedBy: number[][];
   notPrecededBy: number[][];
   context: number[][];
+  /** A surname the KB's people share: it counts only after a title ("Mr", "Sgt", "Mrs Justice"). */
+  surname?: IndexedSurname;
+}
+
+interface CompiledTitle {
+  ids: number[];
+  cased: string[];
+  gender?: TitleGender;
 }
 
 export interface NameMention {
@@ -29,6 +38,8 @@ export class NameMatcher {
   private compiled: CompiledAlias[] = [];
   /** Each alias's word ids, registered up front so page words can be looked up. */
   private readonly aliasIds: number[][];
+  private readonly surnameIds: number[][];
+  private readonly titles: CompiledTitle[];
 
   /** Registers every word the aliases and their rules use in the vocabulary. */
   constructor(
@@ -41,6 +52,8 @@ export class NameMatcher {
       for (const p of alias.context ?? []) patternIds(vocabulary, p);
       return alias.words.map((w) => vocabulary.add(w.toLowerCase()));
     });
+    this.surnameIds = (index.surnames ?? []).map((s) => s.words.map((w) => vocabulary.add(w.toLowerCase())));
+    this.titles = TITLE_PATTERNS.map((t) => ({ ids: t.lower.map((w) => vocabulary.add(w)), cased: t.cased, gender: t.gender }));
   }
 
   /**
@@ -62,6 +75,12 @@ export class NameMatcher {
         context: alias.context?.map((p) => patternIds(this.vocabulary, p)) ?? [],
       });
     });
+    (this.index.surnames ?? []).forEach((surname, i) => {
+      const ids = this.surnameIds[i]!;
+      if (!ids.every((id) => seen[id] === 1)) return;
+      const alias = { text: surname.words.join(' '), afterFullName: true, caseSensitive: true, entity: surname.people[0]!.entity, words: surname.words };
+      this.compiled.push({ alias, cased: surname.words, ids, notFollowedBy: [], notPrecededBy: [], context: [], surname });
+    });
     this.automaton = new WordAutomaton(
       this.compiled.map((c) => c.ids),
       this.vocabulary.size,
@@ -74,35 +93,53 @@ export class NameMatcher {
    * so a page can be matched slice by slice.
    */
   find(tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
-    const candidates: { c: CompiledAlias; first: number; last: number; span: number }[] = [];
+    const candidates: { c: CompiledAlias; first: number; last: number; span: number; title?: CompiledTitle }[] = [];
     const hits = this.automaton!.search(tokens.ids, tokens.joinable, from, to);
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i]!;
       const c = this.compiled[hit.pattern]!;
-      if (this.accepts(c, tokens, hit.first, hit.last)) {
+      if (!this.accepts(c, tokens, hit.first, hit.last)) continue;
+      if (c.surname) {
+        const title = this.titleBefore(tokens, hit.first);
+        if (!title) continue;
+        const first = hit.first - title.ids.length;
+        // A KB alias of the same words ("Mrs Lawrence" written for one person) beats the general rule.
+        candidates.push({ c, first, last: hit.last, span: tokens.ends[hit.last]! - tokens.starts[first]! - 0.5, title });
+      } else {
         candidates.push({ c, first: hit.first, last: hit.last, span: tokens.ends[hit.last]! - tokens.starts[hit.first]! });
       }
     }
     const chosen = resolveOverlaps(candidates);
     const mentions: NameMention[] = [];
     for (let i = 0; i < chosen.length; i++) {
-      const { c, first, last } = chosen[i]!;
-      if (c.alias.afterFullName) {
-        if (!namedInFull.has(c.alias.entity)) continue;
+      const { c, first, last, title } = chosen[i]!;
+      let entity = c.alias.entity;
+      if (c.surname) {
+        const person = onlyPersonMeant(c.surname, namedInFull, title!.gender);
+        if (person === undefined) continue;
+        entity = person;
+      } else if (c.alias.afterFullName) {
+        if (!namedInFull.has(entity)) continue;
       } else {
-        namedInFull.add(c.alias.entity);
+        namedInFull.add(entity);
       }
-      mentions.push({ entity: c.alias.entity, start: tokens.starts[first]!, end: tokens.ends[last]! });
+      mentions.push({ entity, start: tokens.starts[first]!, end: tokens.ends[last]! });
     }
     return mentions;
   }
 
+  /** The title written just before word `k` ("Mrs Justice", "DCI", "Mr"), longest first. */
+  private titleBefore(tokens: Tokens, k: number): CompiledTitle | undefined {
+    if (k === 0 || tokens.joinable[k - 1] !== 1 || tokens.sentence[k - 1] !== tokens.sentence[k]) return undefined;
+    return this.titles.find((t) => {
+      const at = k - t.ids.length;
+      return phraseAt(tokens, t.ids, at) && t.cased.every((w, j) => writtenAs(tokens, at + j, w));
+    });
+  }
+
   private accepts(c: CompiledAlias, tokens: Tokens, first: number, last: number): boolean {
     if (c.alias.caseSensitive) {
-      for (let k = first; k <= last; k++) {
-        const word = c.cased[k - first]!;
-        if (tokens.ends[k]! - tokens.starts[k]! !== word.length || !tokens.text.startsWith(word, tokens.starts[k])) return false;
-      }
+      for (let k = first; k <= last; k++) if (!writtenAs(tokens, k, c.cased[k - first]!)) return false;
     }
     if (c.notFollowedBy.length && last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[last]) {
       for (const phrase of c.notFollowedBy) if (phraseAt(tokens, phrase, last + 1)) return false;
@@ -113,6 +150,27 @@ export class NameMatcher {
     if (c.context.length && !contextAround(c.context, tokens, first, last)) return false;
     return true;
   }
+}
+
+/** Whether word `k` is written exactly as `word`, capitals and all. */
+function writtenAs(tokens: Tokens, k: number, word: string): boolean {
+  return tokens.ends[k]! - tokens.starts[k]! === word.length && tokens.text.startsWith(word, tokens.starts[k]);
+}
+
+/**
+ * The one person a title and surname can mean here: of the KB's people with that surname, those
+ * already named in full on the page whom the title fits ("Mrs" never a man; a gendered title only
+ * someone whose gender the KB states). Two or more (a mother and son named in full) is ambiguous,
+ * and none is not yet introduced: both give undefined.
+ */
+function onlyPersonMeant(surname: IndexedSurname, namedInFull: ReadonlySet<number>, gender: TitleGender | undefined): number | undefined {
+  let found: number | undefined;
+  for (const person of surname.people) {
+    if (!namedInFull.has(person.entity) || (gender && person.gender !== gender)) continue;
+    if (found !== undefined) return undefined;
+    found = person.entity;
+  }
+  return found;
 }
 
 /** Whether some context phrase occurs in the sentence of words [first, last], outside them. */
