@@ -1,68 +1,38 @@
-/**
- * The news sites the content script runs on by default. Asking for these hosts only (rather
- * than every site) keeps the install-time permission narrow; the list covers UK nationals and
- * regionals, wires, broadcasters and international outlets that regularly report on the Met.
- */
-export const NEWS_SITES = [
-  'bbc.co.uk',
-  'bbc.com',
-  'theguardian.com',
-  'standard.co.uk',
-  'independent.co.uk',
-  'telegraph.co.uk',
-  'thetimes.com',
-  'thetimes.co.uk',
-  'dailymail.co.uk',
-  'mirror.co.uk',
-  'thesun.co.uk',
-  'express.co.uk',
-  'inews.co.uk',
-  'nationalworld.com',
-  'londonworld.com',
-  'mylondon.news',
-  'cityam.com',
-  'news.sky.com',
-  'itv.com',
-  'channel4.com',
-  'lbc.co.uk',
-  'gbnews.com',
-  'reuters.com',
-  'apnews.com',
-  'ft.com',
-  'economist.com',
-  'newstatesman.com',
-  'spectator.co.uk',
-  'huffingtonpost.co.uk',
-  'theweek.com',
-  'politico.eu',
-  'cnn.com',
-  'nytimes.com',
-  'washingtonpost.com',
-  'bloomberg.com',
-  'aljazeera.com',
-  'france24.com',
-  'dw.com',
-  'news.yahoo.com',
-  'uk.news.yahoo.com',
-  'msn.com',
-  'london.gov.uk',
-  'met.police.uk',
-  'hmicfrs.justiceinspectorates.gov.uk',
-  'policeconduct.gov.uk',
-] as const;
+import { NEWS_SITE_ENTRIES } from './news-sites';
 
-/** Match patterns for the manifest: `*.host` covers the host itself and its subdomains. */
-export const NEWS_SITE_MATCHES = NEWS_SITES.map((host) => `*://*.${host}/*`);
+/**
+ * The sites the content script runs on by default (utils/news-sites.ts, each with its reason).
+ * Asking for these hosts only, rather than every site, keeps the install-time permission narrow;
+ * every site is the reader's own choice (EVERY_SITE_PATTERN).
+ */
+export const NEWS_SITES: readonly string[] = NEWS_SITE_ENTRIES.map(([site]) => site);
+
+/** An entry written with "www." is that one host, under a suffix many sites share ("www.gov.uk"). */
+const isOneHost = (site: string) => site.startsWith('www.');
+
+/** The match pattern for a listed site: the site and its subdomains, or that one host. */
+export function listedSitePattern(site: string): string {
+  return isOneHost(site) ? `*://${site}/*` : `*://*.${site}/*`;
+}
+
+/** Match patterns for the manifest. */
+export const NEWS_SITE_MATCHES = NEWS_SITES.map(listedSitePattern);
+
+/** The one optional permission that lets the reader run the extension on every site. */
+export const EVERY_SITE_PATTERN = '*://*/*';
 
 /** The key the per-site switch is stored under: the host without a leading "www.". */
 export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');
 }
 
-/** Whether a host is one of `sites` or a subdomain of one (as `*.site` match patterns cover). */
+/**
+ * Whether a host is one of `sites` or a subdomain of one (as `*.site` match patterns cover); a
+ * "www." entry covers that host alone.
+ */
 export function isHostOnSites(hostname: string, sites: readonly string[]): boolean {
   const key = siteKey(hostname);
-  return sites.some((site) => key === site || key.endsWith(`.${site}`));
+  return sites.some((site) => (isOneHost(site) ? key === siteKey(site) : key === site || key.endsWith(`.${site}`)));
 }
 
 /** Whether a host is on the curated list (the content script runs there without asking). */
