@@ -13,6 +13,7 @@ import { TYPE_PLURALS } from '../utils/popup/view-model';
 import { TYPE_LABELS } from '../utils/card/model';
 import { searchEntries, type EntryForm } from '../utils/options/entries';
 import { CardPreview } from './CardPreview';
+import { EVERY_SITE_TEXT } from './Popup';
 
 export interface OptionsMessage {
   area: 'sites' | 'note' | 'entry' | 'transfer';
@@ -23,12 +24,14 @@ export interface OptionsMessage {
 export interface OptionsProps {
   /** The card's stylesheet, for the preview's shadow root. */
   cardCss: string;
-  sites: { all: boolean; disabled: string[]; added: string[]; listed: readonly string[] };
+  sites: { all: boolean; everySite: boolean; disabled: string[]; added: string[]; listed: readonly string[] };
   highlight: HighlightSettings;
   overview?: KbOverview;
   selected?: { model: CardModel; note: string; own: boolean };
   message?: OptionsMessage;
   onToggleAll(on: boolean): void;
+  /** Run on every site (one permission for all), or give that back. */
+  onToggleEverySite(on: boolean): void;
   onEnableSite(site: string): void;
   onRemoveAddedSite(site: string): void;
   onToggleType(type: EntityType, shown: boolean): void;
@@ -50,7 +53,7 @@ function Message({ message, area }: { message?: OptionsMessage; area: OptionsMes
   );
 }
 
-function Sites({ sites, message, onToggleAll, onEnableSite, onRemoveAddedSite }: OptionsProps) {
+function Sites({ sites, message, onToggleAll, onToggleEverySite, onEnableSite, onRemoveAddedSite }: OptionsProps) {
   return (
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">Sites</h2>
@@ -58,6 +61,16 @@ function Sites({ sites, message, onToggleAll, onEnableSite, onRemoveAddedSite }:
         <input type="checkbox" role="switch" checked={sites.all} onChange={(e) => onToggleAll((e.currentTarget as HTMLInputElement).checked)} />
         <span>Annotate on all sites</span>
       </label>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={sites.everySite}
+          onChange={(e) => onToggleEverySite((e.currentTarget as HTMLInputElement).checked)}
+        />
+        <span>Run on every site, not only the news sites below</span>
+      </label>
+      <p class="muted">{EVERY_SITE_TEXT} Switching it off gives that access back.</p>
       <h3>Sites you added</h3>
       {sites.added.length === 0 ? (
         <p class="muted">None. Turn Met Context on for any other site from its toolbar button on that site.</p>

@@ -18,6 +18,8 @@ export type PopupState =
 export interface PopupSwitches {
   site: boolean;
   all: boolean;
+  /** The reader chose to run on every site (one permission for all of them). */
+  everySite: boolean;
 }
 
 export interface PopupProps {
@@ -30,9 +32,15 @@ export interface PopupProps {
   onToggleSite(enabled: boolean): void;
   onToggleAll(enabled: boolean): void;
   onAddSite(site: string): void;
+  /** Run on every site (one permission for all), or give that back. */
+  onToggleEverySite(on: boolean): void;
   onReveal(id: string): void;
   onOpenOptions(): void;
 }
+
+/** What choosing every site means, said wherever the choice is offered. */
+export const EVERY_SITE_TEXT =
+  'On every site, Met Context reads each page in your browser and highlights only pages about the Met. Your browser asks once, for all sites; nothing you read leaves it.';
 
 export const BROWSER_PAGE_TEXT =
   'Extensions cannot run on this page. Browser pages (settings, new tabs, other extensions) and extension stores are closed to every extension.';
@@ -96,6 +104,10 @@ function Body(props: PopupProps) {
         <button type="button" class="primary" onClick={() => props.onAddSite(state.site)}>
           Turn on for {state.site}
         </button>
+        <button type="button" onClick={() => props.onToggleEverySite(true)}>
+          Turn on for every site
+        </button>
+        <p class="muted">{EVERY_SITE_TEXT}</p>
       </>
     );
   }
@@ -104,6 +116,7 @@ function Body(props: PopupProps) {
     <>
       <Switch label="Annotate on all sites" checked={switches.all} onChange={props.onToggleAll} />
       <Switch label="Annotate on this site" detail={summary.site} checked={switches.site} onChange={props.onToggleSite} />
+      <Switch label="Run on every site" detail="not only news sites" checked={switches.everySite} onChange={props.onToggleEverySite} />
       {!switches.all ? (
         <p class="empty" data-testid="state">
           Met Context is off on every site. Switch “Annotate on all sites” on to see what pages mention.

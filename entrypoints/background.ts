@@ -8,9 +8,9 @@ import {
   createMessageListener,
   type BackgroundReplies,
 } from '@/utils/messages';
-import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
-import { isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
-import { addedSites } from '@/utils/settings';
+import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileEverySite, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
+import { EVERY_SITE_PATTERN, isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
+import { addedSites, everySiteGranted } from '@/utils/settings';
 import { catchUpAfterStartup, type StartupTabs } from '@/utils/startup-catch-up';
 import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS } from '@/utils/constants';
 
@@ -23,7 +23,7 @@ const siteAccess: SiteAccessApi = {
     const { origins = [] } = await browser.permissions.getAll();
     return origins.filter((o) => {
       const site = siteOfPattern(o);
-      return site !== null && !isListedSite(site);
+      return o === EVERY_SITE_PATTERN || (site !== null && !isListedSite(site));
     });
   },
   registered: () => browser.scripting.getRegisteredContentScripts(),
@@ -38,6 +38,8 @@ const siteAccess: SiteAccessApi = {
 /** Registrations follow permissions; the added-sites list follows them too (a site given back elsewhere is dropped). */
 const reconcile = oneAtATime(async (): Promise<string[]> => {
   const sites = await reconcileSites(siteAccess);
+  const everySite = await reconcileEverySite(siteAccess, sites);
+  if ((await everySiteGranted.getValue()) !== everySite) await everySiteGranted.setValue(everySite);
   const added = await addedSites.getValue();
   const kept = added.filter((s) => sites.includes(s));
   if (kept.length !== added.length) await addedSites.setValue(kept);
@@ -76,7 +78,11 @@ export default defineBackground(() => {
     loadBundle(async (file) => (await fetch(browser.runtime.getURL(`/kb/${file}` as '/kb/index.json'))).json()),
   );
 
-  browser.runtime.onInstalled.addListener(() => void kb.prepare());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void kb.prepare();
+    // The first-run page: what it does, and where it should run (the news sites, or every site).
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   const reconciled = reconcile().catch((): string[] => []);
   // Each time the background starts (the browser's start among them), tabs on added sites that
   // loaded without the content script get it: see utils/startup-catch-up.ts.
@@ -99,6 +105,12 @@ export default defineBackground(() => {
           const granted = await browser.permissions.contains({ origins: [sitePermissionPattern(site)] });
           const injected = granted && tabId !== undefined ? await injectIfAbsent(tabId) : false;
           return { sites, injected };
+        },
+        everySiteChanged: async ({ tabId }) => {
+          await reconcile();
+          const everySite = await everySiteGranted.getValue();
+          const injected = everySite && tabId !== undefined ? await injectIfAbsent(tabId).catch(() => false) : false;
+          return { everySite, injected };
         },
         getKbOverview: () => kb.overview(),
         saveNote: async ({ id, text }) => {

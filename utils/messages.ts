@@ -21,6 +21,8 @@ const BACKGROUND_REQUESTS = [
   v.strictObject({ type: v.literal('getStatus') }),
   /** After the popup or options page granted or gave back the permission for a site. */
   v.strictObject({ type: v.literal('siteAccessChanged'), site: Site, tabId: v.optional(TabId) }),
+  /** After the first-run page, the popup or the options page granted or gave back every site. */
+  v.strictObject({ type: v.literal('everySiteChanged'), tabId: v.optional(TabId) }),
   v.strictObject({ type: v.literal('getKbOverview') }),
   /** An empty text deletes the note. */
   v.strictObject({ type: v.literal('saveNote'), id: EntityId, text: v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS)) }),
@@ -76,6 +78,7 @@ export interface BackgroundReplies {
   getEntity: EntityReply | null;
   getStatus: KbStatus;
   siteAccessChanged: { sites: string[]; injected: boolean };
+  everySiteChanged: { everySite: boolean; injected: boolean };
   getKbOverview: KbOverview;
   saveNote: null;
   saveUserEntity: { id: string };
@@ -108,6 +111,7 @@ interface MinimalSender {
  */
 export const EXTENSION_PAGE_ONLY = new Set<BackgroundRequest['type']>([
   'siteAccessChanged',
+  'everySiteChanged',
   'saveNote',
   'saveUserEntity',
   'deleteUserEntity',

@@ -31,6 +31,16 @@ export const addedSites = storage.defineItem<string[]>('local:addedSites', {
   version: 1,
 });
 
+/**
+ * The reader granted the every-site permission (EVERY_SITE_PATTERN): the extension runs on any
+ * site, and the relevance gate decides page by page. A mirror of the permission, which the
+ * background keeps in step (content scripts cannot read permissions).
+ */
+export const everySiteGranted = storage.defineItem<boolean>('local:everySite', {
+  fallback: false,
+  version: 1,
+});
+
 /** The one switch for every site at once. */
 export const allSitesEnabled = storage.defineItem<boolean>('local:allSitesEnabled', {
   fallback: true,
@@ -84,24 +94,27 @@ export interface PageSettings {
   siteOn: boolean;
   /** For sites outside the curated list: the reader has turned this one on. */
   siteAdded: boolean;
+  /** The reader chose to run on every site. */
+  everySite: boolean;
   highlight: HighlightSettings;
 }
 
 export async function readPageSettings(hostname: string): Promise<PageSettings> {
   const key = siteKey(hostname);
-  const [allSites, disabled, added, highlight] = await Promise.all([
+  const [allSites, disabled, added, everySite, highlight] = await Promise.all([
     allSitesEnabled.getValue(),
     disabledSites.getValue(),
     addedSites.getValue(),
+    everySiteGranted.getValue(),
     highlightSettings.getValue(),
   ]);
-  return { allSites, siteOn: !disabled.includes(key), siteAdded: added.includes(key), highlight };
+  return { allSites, siteOn: !disabled.includes(key), siteAdded: added.includes(key), everySite, highlight };
 }
 
 /** Calls `onChange` with fresh settings whenever any of them changes, until the signal aborts. */
 export function watchPageSettings(hostname: string, onChange: (settings: PageSettings) => void, signal: AbortSignal): void {
   const reread = () => void readPageSettings(hostname).then((s) => signal.aborted || onChange(s));
-  const unwatchers = [allSitesEnabled, disabledSites, addedSites, highlightSettings].map((item) =>
+  const unwatchers = [allSitesEnabled, disabledSites, addedSites, everySiteGranted, highlightSettings].map((item) =>
     (item as { watch(cb: () => void): () => void }).watch(reread),
   );
   signal.addEventListener('abort', () => unwatchers.forEach((u) => u()), { once: true });

@@ -5,20 +5,29 @@
  * registrations (and the list of added sites) agree with them, on startup and whenever a
  * permission is granted or taken back (also from the browser's own extension settings).
  */
-import { sitePermissionPattern, siteOfPattern } from './sites';
+import { EVERY_SITE_PATTERN, NEWS_SITE_MATCHES, sitePermissionPattern, siteOfPattern } from './sites';
 
 /** The id of the one registration that covers every site the reader added. */
 export const USER_SITES_SCRIPT_ID = 'met-context-user-sites';
+/** The id of the registration for every site, when the reader chose that. */
+export const EVERY_SITE_SCRIPT_ID = 'met-context-every-site';
 /** The built content script (WXT writes entrypoints/content/ to this file). */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 /** The slice of `browser.permissions` and `browser.scripting` this module uses. */
 export interface SiteAccessApi {
   grantedOrigins(): Promise<string[]>;
-  registered(): Promise<{ id: string; matches?: string[] }[]>;
-  register(script: { id: string; matches: string[]; js: string[] }): Promise<void>;
-  update(script: { id: string; matches: string[]; js: string[] }): Promise<void>;
+  registered(): Promise<{ id: string; matches?: string[]; excludeMatches?: string[] }[]>;
+  register(script: ScriptRegistration): Promise<void>;
+  update(script: ScriptRegistration): Promise<void>;
   unregister(ids: string[]): Promise<void>;
+}
+
+export interface ScriptRegistration {
+  id: string;
+  matches: string[];
+  excludeMatches?: string[];
+  js: string[];
 }
 
 /** Sites with a granted optional permission, sorted. */
@@ -43,6 +52,30 @@ export async function reconcileSites(api: SiteAccessApi): Promise<string[]> {
     await api.update({ id: USER_SITES_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE] });
   }
   return sites;
+}
+
+/**
+ * Makes the every-site registration match the every-site permission. It leaves out the listed
+ * sites and the sites the reader added, which have registrations of their own, so no page gets
+ * the content script twice. Returns whether every site is on.
+ */
+export async function reconcileEverySite(api: SiteAccessApi, addedSites: readonly string[]): Promise<boolean> {
+  const everySite = (await api.grantedOrigins()).includes(EVERY_SITE_PATTERN);
+  const existing = (await api.registered()).find((s) => s.id === EVERY_SITE_SCRIPT_ID);
+  const script: ScriptRegistration = {
+    id: EVERY_SITE_SCRIPT_ID,
+    matches: [EVERY_SITE_PATTERN],
+    excludeMatches: [...NEWS_SITE_MATCHES, ...addedSites.map(sitePermissionPattern)],
+    js: [CONTENT_SCRIPT_FILE],
+  };
+  if (!everySite) {
+    if (existing) await api.unregister([EVERY_SITE_SCRIPT_ID]);
+  } else if (!existing) {
+    await api.register(script);
+  } else if ([...(existing.excludeMatches ?? [])].sort().join() !== [...script.excludeMatches!].sort().join()) {
+    await api.update(script);
+  }
+  return everySite;
 }
 
 /**

@@ -13,6 +13,12 @@ export default defineContentScript({
   // The card's CSS goes into its shadow root as text; nothing is injected into the page's styles.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Two registrations can reach one page for a moment (a site added while every site is on,
+    // before the background has reconciled them): the first to start does the work. One left
+    // behind by an update of the extension no longer counts.
+    const world = globalThis as { metContextRunning?: { isValid: boolean } };
+    if (world.metContextRunning?.isValid) return;
+    world.metContextRunning = ctx;
     const site = siteKey(location.hostname);
     const send = (message: unknown) => browser.runtime.sendMessage(message);
     const session = new PageSession({

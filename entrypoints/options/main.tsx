@@ -8,12 +8,13 @@ import {
   addedSites,
   allSitesEnabled,
   disabledSites,
+  everySiteGranted,
   highlightSettings,
   setSiteEnabled,
   type HighlightSettings,
 } from '@/utils/settings';
 import { NEWS_SITES } from '@/utils/sites';
-import { browserSiteActions, removeSite } from '@/utils/popup/site-actions';
+import { browserSiteActions, chooseEverySite, removeSite } from '@/utils/popup/site-actions';
 import { buildCardModel } from '@/utils/card/model';
 import { entryFromForm } from '@/utils/options/entries';
 import { MAX_IMPORT_BYTES, USER_DATA_FORMAT } from '@/utils/kb/user-data';
@@ -27,20 +28,21 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^"[a-zA-Z]+" failed: /, '');
 
 function App() {
-  const [sites, setSites] = useState<OptionsProps['sites']>({ all: true, disabled: [], added: [], listed: NEWS_SITES });
+  const [sites, setSites] = useState<OptionsProps['sites']>({ all: true, everySite: false, disabled: [], added: [], listed: NEWS_SITES });
   const [highlight, setHighlight] = useState<HighlightSettings>(DEFAULT_HIGHLIGHT);
   const [overview, setOverview] = useState<KbOverview>();
   const [selected, setSelected] = useState<OptionsProps['selected']>();
   const [message, setMessage] = useState<OptionsMessage>();
 
   const loadSettings = async () => {
-    const [all, disabled, added, look] = await Promise.all([
+    const [all, everySite, disabled, added, look] = await Promise.all([
       allSitesEnabled.getValue(),
+      everySiteGranted.getValue(),
       disabledSites.getValue(),
       addedSites.getValue(),
       highlightSettings.getValue(),
     ]);
-    setSites({ all, disabled, added, listed: NEWS_SITES });
+    setSites({ all, everySite, disabled, added, listed: NEWS_SITES });
     setHighlight(look);
   };
   const loadOverview = () => askBackground(send, { type: 'getKbOverview' }).then(setOverview);
@@ -54,7 +56,7 @@ function App() {
   useEffect(() => {
     void loadSettings();
     void loadOverview();
-    const unwatch = [allSitesEnabled, disabledSites, addedSites, highlightSettings].map((item) =>
+    const unwatch = [allSitesEnabled, everySiteGranted, disabledSites, addedSites, highlightSettings].map((item) =>
       (item as { watch(cb: () => void): () => void }).watch(() => void loadSettings()),
     );
     return () => unwatch.forEach((u) => u());
@@ -75,6 +77,12 @@ function App() {
       selected={selected}
       message={message}
       onToggleAll={(on) => void allSitesEnabled.setValue(on)}
+      onToggleEverySite={(on) =>
+        act('sites', async () => {
+          if (!(await chooseEverySite(browserSiteActions(), on))) throw new Error('Access to every site was not granted; nothing changed.');
+          return on ? 'Met Context now runs on every site; pages not about the Met stay untouched.' : 'Every site is off; the access was given back.';
+        })
+      }
       onEnableSite={(site) => void setSiteEnabled(site, true)}
       onRemoveAddedSite={(site) =>
         act('sites', async () => {

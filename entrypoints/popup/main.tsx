@@ -3,9 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupState, type PopupSwitches } from '@/components/Popup';
 import { askBackground, askTab, type KbStatus } from '@/utils/messages';
-import { allSitesEnabled, readPageSettings, setSiteEnabled, watchPageSettings } from '@/utils/settings';
+import { allSitesEnabled, readPageSettings, watchPageSettings } from '@/utils/settings';
 import { isListedSite, sitePermissionPattern } from '@/utils/sites';
-import { addSite, browserSiteActions, removeSite } from '@/utils/popup/site-actions';
+import { addSite, browserSiteActions, chooseEverySite, toggleSite } from '@/utils/popup/site-actions';
 import { decidePopupState, popupSwitches } from '@/utils/popup/page-state';
 import { buildTimeline, type TimelineModel } from '@/utils/popup/timeline';
 import { POPUP_REFRESH_DELAY_MS } from '@/utils/constants';
@@ -46,7 +46,7 @@ function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [kb, setKb] = useState<KbStatus>();
   const [tab, setTab] = useState<{ id?: number; url?: string }>({});
-  const [switches, setSwitches] = useState<PopupSwitches>({ all: true, site: true });
+  const [switches, setSwitches] = useState<PopupSwitches>({ all: true, site: true, everySite: false });
   const [timeline, setTimeline] = useState<TimelineModel | null>();
   const [error, setError] = useState<string>();
 
@@ -87,6 +87,15 @@ function App() {
     refreshSoon();
   };
 
+  const everySite = async (on: boolean) => {
+    setError(undefined);
+    if (!(await chooseEverySite(siteActions, on, tab.id))) {
+      setError('Access to every site was not granted, so Met Context stays on its list of news sites and the sites you added.');
+      return;
+    }
+    refreshSoon();
+  };
+
   return (
     <Popup
       state={state}
@@ -96,11 +105,17 @@ function App() {
       error={error}
       onToggleSite={(enabled) => {
         if (!site) return;
-        if (isListedSite(site)) void setSiteEnabled(site, enabled).then(refreshSoon);
-        else void (enabled ? addThisSite(site) : removeSite(siteActions, site).then(refreshSoon)).catch((e: unknown) => setError(String(e)));
+        setError(undefined);
+        void readPageSettings(site)
+          .then(({ siteAdded, everySite }) =>
+            toggleSite(siteActions, site, enabled, { listed: isListedSite(site), added: siteAdded, everySite }, tab.id),
+          )
+          .then((done) => (done ? refreshSoon() : setError(`Access to ${site} was not granted, so Met Context stays off there.`)))
+          .catch((e: unknown) => setError(String(e)));
       }}
       onToggleAll={(enabled) => void allSitesEnabled.setValue(enabled).then(refreshSoon)}
       onAddSite={(host) => void addThisSite(host).catch((e: unknown) => setError(String(e)))}
+      onToggleEverySite={(on) => void everySite(on).catch((e: unknown) => setError(String(e)))}
       onReveal={(id) => {
         if (tab.id === undefined) return;
         void askTab((m) => browser.tabs.sendMessage(tab.id!, m), { type: 'revealEntity', id });

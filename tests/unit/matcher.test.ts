@@ -122,8 +122,30 @@ describe('relevance', () => {
     ['Sir Mark Rowley and the Police Federation spoke.', false],
     // The force's full name is enough on its own.
     ['The Metropolitan Police Service (MPS) accepted the recommendation.', true],
+    // "the Met" with a London place or body, as the force's own and City Hall's releases put it.
+    ['The Met said officers were called to an address in Brixton.', true],
+    ['MOPAC said the Met would publish the figures.', true],
+    ['A spokesperson for the Mayor of London said the Met had apologised.', true],
+    ['Officers in Tower Hamlets told the Met about the case.', true],
+    // ... and what "the Met" is not, London or no London.
+    ['We spent a day at the Met in New York before flying home to London.', false],
+    ['The Met Opera opens its season; critics flew in from London.', false],
+    ['The Met Office warned Londoners of snow.', false],
+    ['Met Éireann warned of storms; flights to London were cancelled.', false],
+    ['Union leaders met the minister in Croydon.', false],
+    ['the met said nothing in Hackney.', false],
   ])('%j is about the Met police: %s', (text, relevant) => {
     expect(matcher.match(text).relevance.relevant).toBe(relevant);
+  });
+
+  it('takes a page on the force’s own sites as about the force, whatever it says', () => {
+    const text = 'Officers arrested a man on Tuesday. He remains in custody.';
+    expect(new PageMatcher(index, 'news.met.police.uk').match(text).relevance).toEqual({
+      relevant: true,
+      reason: 'This is one of the Metropolitan Police’s own sites.',
+    });
+    expect(new PageMatcher(index, 'met.police.uk.example').match(text).relevance.relevant).toBe(false);
+    expect(matcher.match(text).relevance.relevant).toBe(false);
   });
 
   it('gives no mentions at all on a page that is not about the Met', () => {

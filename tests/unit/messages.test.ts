@@ -6,7 +6,7 @@ const EXTENSION_ID = 'test-extension-id';
 
 /** Handlers these tests never reach (each would fail loudly if they did). */
 const notUsedHere = Object.fromEntries(
-  (['siteAccessChanged', 'getKbOverview', 'saveNote', 'saveUserEntity', 'deleteUserEntity', 'getUserData', 'importUserData'] as const).map(
+  (['siteAccessChanged', 'everySiteChanged', 'getKbOverview', 'saveNote', 'saveUserEntity', 'deleteUserEntity', 'getUserData', 'importUserData'] as const).map(
     (type) => [type, () => Promise.reject(new Error(`${type} is not part of this test`))],
   ),
 ) as unknown as Omit<Parameters<typeof createMessageListener<BackgroundRequest, BackgroundReplies>>[1], 'getMatchIndex' | 'getEntity' | 'getStatus'>;

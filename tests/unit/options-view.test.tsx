@@ -15,7 +15,7 @@ function show(over: Partial<OptionsProps> = {}) {
   const log = (name: string) => (...args: unknown[]) => void calls.push(`${name}:${args.map((a) => (a instanceof File ? a.name : String(a))).join(',')}`);
   const props: OptionsProps = {
     cardCss: '',
-    sites: { all: true, disabled: ['bbc.co.uk'], added: ['unlisted.example'], listed: NEWS_SITES },
+    sites: { all: true, everySite: false, disabled: ['bbc.co.uk'], added: ['unlisted.example'], listed: NEWS_SITES },
     highlight: { hiddenTypes: ['person'], style: 'tint' },
     overview: {
       status: { storage: 'indexeddb', kbVersion: kb.version, entityCount: kb.entities.length },
@@ -24,6 +24,7 @@ function show(over: Partial<OptionsProps> = {}) {
     },
     selected: { model: buildCardModel(rowley, []), note: 'Mine.', own: false },
     onToggleAll: log('all'),
+    onToggleEverySite: log('every'),
     onEnableSite: log('enable'),
     onRemoveAddedSite: log('remove'),
     onToggleType: log('type'),
@@ -55,7 +56,12 @@ describe('the options view', () => {
     people.click();
     button(root, 'Remove unlisted.example and give back its access').click();
     button(root, 'Switch bbc.co.uk back on').click();
-    expect(calls).toEqual(['type:person,true', 'remove:unlisted.example', 'enable:bbc.co.uk']);
+    const every = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')].find((i) =>
+      i.closest('label')!.textContent!.startsWith('Run on every site'),
+    )!;
+    expect(every.checked).toBe(false);
+    every.click();
+    expect(calls).toEqual(['type:person,true', 'remove:unlisted.example', 'enable:bbc.co.uk', 'every:true']);
   });
 
   it('labels every field of the entry form', () => {

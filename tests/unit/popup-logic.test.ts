@@ -61,6 +61,7 @@ const settings = (over: Partial<PageSettings> = {}): PageSettings => ({
   allSites: true,
   siteOn: true,
   siteAdded: false,
+  everySite: false,
   highlight: DEFAULT_HIGHLIGHT,
   ...over,
 });
@@ -72,6 +73,9 @@ describe('where it runs', () => {
     ['every site switched off', settings({ allSites: false }), true, false],
     ['an unlisted site not added', settings(), false, false],
     ['an unlisted site the reader added', settings({ siteAdded: true }), false, true],
+    ['an unlisted site, with every site chosen', settings({ everySite: true }), false, true],
+    ['an unlisted site switched off, with every site chosen', settings({ everySite: true, siteOn: false }), false, false],
+    ['every site chosen, but all switched off', settings({ everySite: true, allSites: false }), false, false],
   ])('%s', (_, s, listed, expected) => {
     expect(shouldAnnotate(s, listed)).toBe(expected);
   });
@@ -111,8 +115,9 @@ describe('what the popup says', () => {
   });
 
   it('shows the site switch on only where the page is annotated', () => {
-    expect(popupSwitches(settings({ siteAdded: true }), 'unlisted.example')).toEqual({ all: true, site: true });
-    expect(popupSwitches(settings(), 'unlisted.example')).toEqual({ all: true, site: false });
-    expect(popupSwitches(settings({ allSites: false }), 'bbc.co.uk')).toEqual({ all: false, site: true });
+    expect(popupSwitches(settings({ siteAdded: true }), 'unlisted.example')).toEqual({ all: true, site: true, everySite: false });
+    expect(popupSwitches(settings(), 'unlisted.example')).toEqual({ all: true, site: false, everySite: false });
+    expect(popupSwitches(settings({ everySite: true }), 'unlisted.example')).toEqual({ all: true, site: true, everySite: true });
+    expect(popupSwitches(settings({ allSites: false }), 'bbc.co.uk')).toEqual({ all: false, site: true, everySite: false });
   });
 });

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundRequest, EXTENSION_PAGE_ONLY, createMessageListener, type BackgroundReplies } from '../../utils/messages';
-import { CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, oneAtATime, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
-import { addSite, removeSite, type SiteActionDeps } from '../../utils/popup/site-actions';
+import { CONTENT_SCRIPT_FILE, EVERY_SITE_SCRIPT_ID, USER_SITES_SCRIPT_ID, oneAtATime, reconcileEverySite, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
+import { EVERY_SITE_PATTERN, NEWS_SITE_MATCHES } from '../../utils/sites';
+import { addSite, chooseEverySite, removeSite, toggleSite, type SiteActionDeps } from '../../utils/popup/site-actions';
 import {
   addedSites,
   allSitesEnabled,
@@ -16,7 +17,7 @@ import {
 
 /** The browser's permissions and registrations, as plain state. */
 function fakeAccess(granted: string[] = []) {
-  const state = { granted: [...granted], scripts: [] as { id: string; matches: string[]; js: string[] }[] };
+  const state = { granted: [...granted], scripts: [] as { id: string; matches: string[]; excludeMatches?: string[]; js: string[] }[] };
   const api: SiteAccessApi = {
     grantedOrigins: async () => state.granted,
     registered: async () => state.scripts,
@@ -45,6 +46,7 @@ function fakeAccess(granted: string[] = []) {
       return true;
     },
     siteAccessChanged: () => reconcileSites(api),
+    everySiteChanged: async () => reconcileEverySite(api, await reconcileSites(api)),
   };
   return { state, api, deps };
 }
@@ -82,6 +84,49 @@ describe('sites the reader adds', () => {
     await expect(failing()).rejects.toThrow('boom');
   });
 
+  it('every site: one permission, one registration that leaves out the listed and added sites, all given back with one switch', async () => {
+    const { state, deps } = fakeAccess(['*://*.one.example/*']);
+    expect(await chooseEverySite(deps, true)).toBe(true);
+    expect(state.granted).toEqual(['*://*.one.example/*', EVERY_SITE_PATTERN]);
+    const every = state.scripts.find((s) => s.id === EVERY_SITE_SCRIPT_ID)!;
+    expect(every.matches).toEqual([EVERY_SITE_PATTERN]);
+    expect(every.excludeMatches).toEqual([...NEWS_SITE_MATCHES, '*://*.one.example/*']);
+    expect(state.scripts.map((s) => s.id).sort()).toEqual([EVERY_SITE_SCRIPT_ID, USER_SITES_SCRIPT_ID].sort());
+
+    expect(await chooseEverySite(deps, false)).toBe(true);
+    expect(state.granted).toEqual(['*://*.one.example/*']);
+    expect(state.scripts.map((s) => s.id)).toEqual([USER_SITES_SCRIPT_ID]);
+  });
+
+  it('the site switch: only its own switch, unless the site has a permission of its own to give back or to ask for', async () => {
+    const { state, deps } = fakeAccess();
+    // A listed site.
+    await toggleSite(deps, 'bbc.co.uk', false, { listed: true, added: false, everySite: false });
+    expect(await disabledSites.getValue()).toEqual(['bbc.co.uk']);
+    // A site reached through every site: its switch alone, both ways.
+    await toggleSite(deps, 'blog.example', false, { listed: false, added: false, everySite: true });
+    expect(await disabledSites.getValue()).toEqual(['bbc.co.uk', 'blog.example']);
+    await toggleSite(deps, 'blog.example', true, { listed: false, added: false, everySite: true });
+    expect(await disabledSites.getValue()).toEqual(['bbc.co.uk']);
+    expect(state.granted).toEqual([]);
+    // An unlisted site without every site: its permission is asked for.
+    expect(await toggleSite(deps, 'one.example', true, { listed: false, added: false, everySite: false })).toBe(true);
+    expect(state.granted).toEqual(['*://*.one.example/*']);
+    expect(await addedSites.getValue()).toEqual(['one.example']);
+    // Switched off with every site chosen: the permission goes back and the site is off too.
+    await toggleSite(deps, 'one.example', false, { listed: false, added: true, everySite: true });
+    expect(state.granted).toEqual([]);
+    expect(await addedSites.getValue()).toEqual([]);
+    expect(await disabledSites.getValue()).toEqual(['bbc.co.uk', 'one.example']);
+  });
+
+  it('every site declined: nothing changes', async () => {
+    const { state, deps } = fakeAccess();
+    deps.requestPermission = async () => false;
+    expect(await chooseEverySite(deps, true)).toBe(false);
+    expect(state).toEqual({ granted: [], scripts: [] });
+  });
+
   it('turning a site on asks for that one site, remembers it and registers it; off gives it all back', async () => {
     const { state, deps } = fakeAccess();
     expect(await addSite(deps, 'www.unlisted.example')).toBe(true);
@@ -117,6 +162,7 @@ describe('settings', () => {
       allSites: true,
       siteOn: true,
       siteAdded: false,
+      everySite: false,
       highlight: { hiddenTypes: [], style: 'underline' },
     });
     await highlightSettings.setValue({ hiddenTypes: ['person'], style: 'tint' });
@@ -149,6 +195,7 @@ describe('who may change the reader’s data', () => {
       getEntity: () => null,
       getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
       siteAccessChanged: () => ({ sites: [], injected: false }),
+      everySiteChanged: () => ({ everySite: false, injected: false }),
       getKbOverview: () => ({ status: { storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }, counts: {}, entries: [] }),
       saveNote: ({ id }) => {
         saved.push(id);

@@ -31,10 +31,11 @@ function show(over: Partial<PopupProps>) {
   const calls: string[] = [];
   const props: PopupProps = {
     state: { kind: 'ready', summary, added: false },
-    switches: { site: true, all: true },
+    switches: { site: true, all: true, everySite: false },
     onToggleSite: (on) => calls.push(`site:${on}`),
     onToggleAll: (on) => calls.push(`all:${on}`),
     onAddSite: (site) => calls.push(`add:${site}`),
+    onToggleEverySite: (on) => calls.push(`every:${on}`),
     onReveal: (id) => calls.push(`reveal:${id}`),
     onOpenOptions: () => calls.push('options'),
     ...over,

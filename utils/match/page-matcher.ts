@@ -7,7 +7,7 @@
  */
 import { NameMatcher } from './names';
 import { StatisticMatcher } from './statistics';
-import { RelevanceRules, RelevanceSignals, type Relevance } from './relevance';
+import { RelevanceRules, RelevanceSignals, isForceSite, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
 import { BLOCK_BREAK, WordStore, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
@@ -90,7 +90,11 @@ export class PageMatcher {
   private readonly stats: StatisticMatcher;
   private readonly relevance: RelevanceRules;
 
-  constructor(private readonly index: MatchIndex) {
+  /** @param site the page's site: on the force's own, every page is about the force */
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly site?: string,
+  ) {
     // Every rule registers its words before any page text is read.
     this.names = new NameMatcher(index, this.vocabulary);
     this.stats = new StatisticMatcher(index, this.vocabulary);
@@ -116,7 +120,7 @@ export class PageMatcher {
 
   /** @internal */
   relevanceSignals(): RelevanceSignals {
-    return new RelevanceSignals(this.relevance);
+    return new RelevanceSignals(this.relevance, this.site !== undefined && isForceSite(this.site));
   }
 
   /** @internal */

@@ -3,30 +3,78 @@
  * that are not get no highlights at all: a weather page that says "the Met Office" or a story
  * about Washington's Metropolitan Police Department must stay untouched.
  */
-import { findWords, patternIds, phraseAt, type Tokens } from './tokens';
+import { findWords, patternIds, patternWords, phraseAt, sentenceRange, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
 import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES } from '../constants';
+import { isHostOnSites } from '../sites';
 
-/** Phrases that on their own name the London force (with London somewhere on the page). */
-const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Commissioner'];
+/** Phrases that on their own name the London force (with a London signal somewhere on the page). */
+const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Commissioner', 'the Met'];
+/** Anchors whose capitals count: "the Met" (or "The Met") is the police, "the met" nothing. */
+const CASE_SENSITIVE_ANCHORS = new Set(['the Met']);
+/**
+ * "the Met" is also New York's museum and opera house: a sentence that speaks of art, opera,
+ * fashion or New York does not make "the Met" in it the police.
+ */
+const SHORT_ANCHOR_NOT_WITH = [
+  'museum', 'gallery', 'galleries', 'exhibition', 'curator', 'art', 'artist', 'artworks', 'painting', 'paintings',
+  'opera', 'soprano', 'tenor', 'gala', 'fashion', 'costume', 'new york', 'manhattan', 'fifth avenue',
+];
 /** The force's full name, which no other force bears (Washington's is a "Department"): enough alone. */
 const FULL_NAME = 'Metropolitan Police Service';
-/** "Metropolitan Police Department" is Washington DC's force. */
-const ANCHOR_NOT_FOLLOWED_BY = ['department', 'dept'];
-const LONDON = ['london', 'londoners', 'londoner'];
+/**
+ * What may not follow an anchor: "Metropolitan Police Department" is Washington DC's force;
+ * "the Met Office", "the Met Gala", "the Met Opera" and the New York museum's galleries are not
+ * the police.
+ */
+const ANCHOR_NOT_FOLLOWED_BY = [
+  'department', 'dept', 'office', 'gala', 'museum', 'opera', 'ball', 'costume', 'breakfast', 'cloisters', 'collection',
+  'galleries', 'gallery', 'exhibition', 'fifth', 'life', 'eireann', 'éireann', 'éireann’s',
+];
+/**
+ * Words and phrases that place a page in London: the city, its Mayor and policing bodies, its
+ * boroughs and the places its crime news names. Borough names shared with places elsewhere
+ * (Sutton, Merton, Greenwich, Richmond, Kingston, Brent, Harrow, Enfield, Bromley) and
+ * "Westminster" (Parliament, in any national story) are left out.
+ */
+const LONDON = [
+  'London', 'Londoners', 'Londoner', 'Mayor of London', 'London Assembly', 'MOPAC', 'Mayor’s Office for Policing and Crime',
+  'Barking and Dagenham', 'Barnet', 'Bexley', 'Camden', 'Croydon', 'Ealing', 'Hackney', 'Hammersmith', 'Haringey', 'Havering',
+  'Hillingdon', 'Hounslow', 'Islington', 'Kensington', 'Kingston upon Thames', 'Lambeth', 'Lewisham', 'Newham', 'Redbridge',
+  'Richmond upon Thames', 'Southwark', 'Tower Hamlets', 'Waltham Forest', 'Wandsworth',
+  'Brixton', 'Tottenham', 'Peckham', 'Clapham', 'Stockwell', 'Notting Hill', 'Old Bailey', 'Charing Cross',
+];
+/** The force's own sites: a page there is about the force whatever it says. */
+const FORCE_SITES = ['met.police.uk'];
+
+/** Whether a site is one of the force's own. */
+export function isForceSite(site: string): boolean {
+  return isHostOnSites(site, FORCE_SITES);
+}
 
 /** The relevance rules as vocabulary ids, compiled once per matcher. */
 export class RelevanceRules {
-  readonly anchors: { text: string; ids: number[] }[];
+  readonly anchors: { text: string; ids: number[]; cased?: string[] }[];
+  readonly notWithShortAnchor: number[][];
   readonly notAfterAnchor: Set<number>;
-  readonly london: Set<number>;
+  /** London's words and phrases, by the id of their first word. */
+  readonly london: Map<number, number[][]>;
   readonly fullName: number[];
 
   constructor(vocabulary: Vocabulary) {
     this.fullName = patternIds(vocabulary, FULL_NAME);
-    this.anchors = ANCHORS.map((text) => ({ text, ids: patternIds(vocabulary, text) }));
+    this.anchors = ANCHORS.map((text) => ({
+      text,
+      ids: patternIds(vocabulary, text),
+      ...(CASE_SENSITIVE_ANCHORS.has(text) ? { cased: patternWords(text).cased } : {}),
+    }));
     this.notAfterAnchor = new Set(ANCHOR_NOT_FOLLOWED_BY.map((w) => vocabulary.add(w)));
-    this.london = new Set(LONDON.map((w) => vocabulary.add(w)));
+    this.notWithShortAnchor = SHORT_ANCHOR_NOT_WITH.map((p) => patternIds(vocabulary, p));
+    this.london = new Map();
+    for (const place of LONDON) {
+      const ids = patternIds(vocabulary, place);
+      this.london.set(ids[0]!, [...(this.london.get(ids[0]!) ?? []), ids]);
+    }
   }
 }
 
@@ -42,20 +90,29 @@ export class RelevanceSignals {
   london = false;
   fullName = false;
 
-  constructor(private readonly rules: RelevanceRules) {}
+  /** @param ownSite the page is on one of the force's own sites */
+  constructor(
+    private readonly rules: RelevanceRules,
+    private readonly ownSite = false,
+  ) {}
 
   read(tokens: Tokens, from = 0, to = tokens.count): void {
     // One pass over the words for both, ending once both are found.
     const { london, fullName } = this.rules;
     for (let k = from; k < to && !(this.london && this.fullName); k++) {
       const id = tokens.ids[k]!;
-      if (!this.london && london.has(id)) this.london = true;
+      if (!this.london) {
+        const places = london.get(id);
+        if (places && places.some((ids) => phraseAt(tokens, ids, k))) this.london = true;
+      }
       if (!this.fullName && id === fullName[0] && phraseAt(tokens, fullName, k)) this.fullName = true;
     }
     if (this.anchor) return;
-    for (const { text, ids } of this.rules.anchors) {
+    for (const { text, ids, cased } of this.rules.anchors) {
       const hit = findWords(tokens, ids, from, to - 1).find(
-        (k) => !this.rules.notAfterAnchor.has(tokens.ids[k + ids.length] ?? -1),
+        (k) =>
+          !this.rules.notAfterAnchor.has(tokens.ids[k + ids.length] ?? -1) &&
+          (!cased || (cased.every((w, j) => !/^[A-Z]/.test(w) || tokens.text.startsWith(w, tokens.starts[k + j]!)) && !this.inArtsSentence(tokens, k))),
       );
       if (hit !== undefined) {
         this.anchor = text;
@@ -64,10 +121,16 @@ export class RelevanceSignals {
     }
   }
 
+  private inArtsSentence(tokens: Tokens, k: number): boolean {
+    const { first, last } = sentenceRange(tokens, k);
+    return this.rules.notWithShortAnchor.some((phrase) => findWords(tokens, phrase, first, last).length > 0);
+  }
+
   /** @param distinctEntities how many different named KB entities the page mentions */
   judge(distinctEntities: number): Relevance {
     const { anchor, london } = this;
-    if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and London.` };
+    if (this.ownSite) return { relevant: true, reason: 'This is one of the Metropolitan Police’s own sites.' };
+    if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and a London place or body.` };
     if (this.fullName) return { relevant: true, reason: `The page names the “${FULL_NAME}”, London’s force by its full name.` };
     if (anchor && distinctEntities >= RELEVANCE_ANCHOR_ENTITIES) {
       return { relevant: true, reason: `The page names “${anchor}” and others from the Met’s story.` };

@@ -25,5 +25,9 @@ export function decidePopupState({ url, summary, granted }: PopupFacts): PopupSt
 }
 
 export function popupSwitches(settings: PageSettings, site: string): PopupSwitches {
-  return { all: settings.allSites, site: settings.siteOn && (isListedSite(site) || settings.siteAdded) };
+  return {
+    all: settings.allSites,
+    site: settings.siteOn && (isListedSite(site) || settings.siteAdded || settings.everySite),
+    everySite: settings.everySite,
+  };
 }

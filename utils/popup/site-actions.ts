@@ -5,13 +5,15 @@
 import { browser } from 'wxt/browser';
 import { askBackground } from '../messages';
 import { setSiteAdded, setSiteEnabled } from '../settings';
-import { sitePermissionPattern } from '../sites';
+import { EVERY_SITE_PATTERN, sitePermissionPattern } from '../sites';
 
 export interface SiteActionDeps {
   requestPermission(origins: string[]): Promise<boolean>;
   removePermission(origins: string[]): Promise<boolean>;
   /** Tells the background to reconcile registrations (and start the script in `tabId`). */
   siteAccessChanged(site: string, tabId?: number): Promise<unknown>;
+  /** Tells the background every site was granted or given back (and to start the script in `tabId`). */
+  everySiteChanged(tabId?: number): Promise<unknown>;
 }
 
 /**
@@ -35,6 +37,45 @@ export async function removeSite(deps: SiteActionDeps, site: string): Promise<vo
   await deps.siteAccessChanged(site);
 }
 
+/**
+ * The popup's "Annotate on this site" switch. A site the reader added has its own permission:
+ * switching it off gives that back (and, with every site chosen, also switches the site off, or
+ * every site's permission would keep it annotated); switching on a site outside the list, with
+ * every site not chosen, asks for the site's permission. Anything else is only its switch.
+ * Returns false when the reader declined a permission.
+ */
+export async function toggleSite(
+  deps: SiteActionDeps,
+  site: string,
+  enabled: boolean,
+  where: { listed: boolean; added: boolean; everySite: boolean },
+  tabId?: number,
+): Promise<boolean> {
+  if (where.added && !enabled) {
+    await removeSite(deps, site);
+    if (where.everySite) await setSiteEnabled(site, false);
+    return true;
+  }
+  if (enabled && !where.listed && !where.added && !where.everySite) return addSite(deps, site, tabId);
+  await setSiteEnabled(site, enabled);
+  return true;
+}
+
+/**
+ * Runs on every site, or gives that back: one permission for all sites, asked for first (in the
+ * click's user gesture). Sites the reader added one by one keep their own permissions.
+ * Returns false when the reader declined.
+ */
+export async function chooseEverySite(deps: SiteActionDeps, on: boolean, tabId?: number): Promise<boolean> {
+  if (on) {
+    if (!(await deps.requestPermission([EVERY_SITE_PATTERN]).catch(() => false))) return false;
+  } else {
+    await deps.removePermission([EVERY_SITE_PATTERN]);
+  }
+  await deps.everySiteChanged(tabId);
+  return true;
+}
+
 /** The real thing, for the popup and options page. */
 export function browserSiteActions(): SiteActionDeps {
   return {
@@ -42,5 +83,7 @@ export function browserSiteActions(): SiteActionDeps {
     removePermission: (origins) => browser.permissions.remove({ origins }),
     siteAccessChanged: (site, tabId) =>
       askBackground((m) => browser.runtime.sendMessage(m), { type: 'siteAccessChanged', site, ...(tabId === undefined ? {} : { tabId }) }),
+    everySiteChanged: (tabId) =>
+      askBackground((m) => browser.runtime.sendMessage(m), { type: 'everySiteChanged', ...(tabId === undefined ? {} : { tabId }) }),
   };
 }
