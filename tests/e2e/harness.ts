@@ -27,6 +27,8 @@ export const PAGE_URLS: Record<string, string> = {
   'neg-dc-police': 'http://www.reuters.com/world/us/neg-dc-police.html',
   'neg-football-carrick': 'http://www.standard.co.uk/sport/neg-football-carrick.html',
   'neg-verb-met': 'http://www.londonworld.com/news/politics/neg-verb-met.html',
+  'neg-tokyo-police': 'http://www.reuters.com/world/asia-pacific/neg-tokyo-police.html',
+  'neg-gmp-misconduct': 'http://www.manchestereveningnews.co.uk/news/greater-manchester-news/neg-gmp-misconduct.html',
   'live-blog': 'http://www.standard.co.uk/news/live/live-blog.html',
 };
 

@@ -9,6 +9,8 @@ export const NEGATIVE_PAGES = [
   'neg-dc-police',
   'neg-football-carrick',
   'neg-verb-met',
+  'neg-tokyo-police',
+  'neg-gmp-misconduct',
 ] as const;
 
 export function pageHtml(name: string): string {

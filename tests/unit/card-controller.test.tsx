@@ -5,6 +5,7 @@ import { CardController } from '../../utils/card/controller';
 import { decorateMention, isInControl } from '../../utils/dom/mention-element';
 import { KbService } from '../../utils/kb/service';
 import { loadBundledKb } from '../helpers/kb';
+import { UNIT_WAIT } from '../helpers/wait';
 
 const kb = loadBundledKb();
 
@@ -74,7 +75,7 @@ describe('the card controller, by keyboard', () => {
 
   it('opens on focus, says what was true at the article’s date, and announces the card', async () => {
     env.mentions.cooper!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
     expect(surface()!.getAttribute('role')).toBe('dialog');
     expect(surface()!.textContent).toContain('At the time of this article (March 2025), Yvette Cooper was Home Secretary (until September 2025)');
     expect(env.mentions.cooper!.getAttribute('aria-expanded')).toBe('true');
@@ -84,7 +85,7 @@ describe('the card controller, by keyboard', () => {
   it('moves focus into the card on Enter, and back to the mention on Escape', async () => {
     const { cooper } = env.mentions;
     cooper!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
     key(cooper!, 'Enter');
     expect(document.activeElement).toBe(surface());
     key(surface()!, 'Escape');
@@ -97,7 +98,7 @@ describe('the card controller, by keyboard', () => {
   it('returns focus to the mention when Tab or Shift+Tab would leave the card', async () => {
     const { cooper } = env.mentions;
     cooper!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
     key(cooper!, 'Enter');
     const stops = [...surface()!.querySelectorAll<HTMLElement>('a[href], button')];
     stops.at(-1)!.focus();
@@ -106,7 +107,7 @@ describe('the card controller, by keyboard', () => {
     expect(document.activeElement).toBe(cooper);
 
     key(cooper!, 'Enter');
-    await vi.waitFor(() => expect(document.activeElement).toBe(surface()));
+    await vi.waitFor(() => expect(document.activeElement).toBe(surface()), UNIT_WAIT);
     surface()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
     expect(surface()).toBeNull();
     expect(document.activeElement).toBe(cooper);
@@ -114,35 +115,35 @@ describe('the card controller, by keyboard', () => {
 
   it('shows one card at a time: focusing the next mention replaces it', async () => {
     env.mentions.cooper!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
     env.mentions.rowley!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'));
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
     expect(document.querySelectorAll('#card-host .surface').length).toBe(1);
     expect(env.mentions.cooper!.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('opens the card of a mention inside a link when the link is focused', async () => {
     document.querySelector<HTMLElement>('a')!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Lee Freeman'));
+    await vi.waitFor(() => expect(title()).toBe('Lee Freeman'), UNIT_WAIT);
   });
 
   it('opens a related entity’s card from its chip, keeping focus in the card', async () => {
     const { rowley } = env.mentions;
     rowley!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'));
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
     key(rowley!, 'Enter');
     const chip = document.querySelector<HTMLButtonElement>('#card-host .chip[data-related-id="casey-review"]')!;
     chip.focus();
     chip.click();
-    await vi.waitFor(() => expect(title()).toBe('Baroness Casey Review of the Metropolitan Police'));
+    await vi.waitFor(() => expect(title()).toBe('Baroness Casey Review of the Metropolitan Police'), UNIT_WAIT);
     expect(document.activeElement).toBe(surface());
   });
 
   it('removes everything it added when the session ends', async () => {
     env.mentions.cooper!.focus();
-    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
     env.controller.abort();
-    await vi.waitFor(() => expect(document.getElementById('card-host')).toBeNull());
+    await vi.waitFor(() => expect(document.getElementById('card-host')).toBeNull(), UNIT_WAIT);
     await env.card.open(env.mentions.rowley!);
     expect(document.getElementById('card-host')).toBeNull();
     expect(env.mentions.rowley!.getAttribute('aria-expanded')).toBe('false');
@@ -159,7 +160,7 @@ describe('the card controller, by touch', () => {
   it('a first tap on a mention inside a link shows its card without following the link; a second follows it', async () => {
     const { linked } = env.mentions;
     expect(tap(linked!)).toBe(false);
-    await vi.waitFor(() => expect(title()).toBe('Lee Freeman'));
+    await vi.waitFor(() => expect(title()).toBe('Lee Freeman'), UNIT_WAIT);
     expect(tap(linked!)).toBe(true);
     expect(title()).toBe('Lee Freeman');
   });
@@ -167,6 +168,6 @@ describe('the card controller, by touch', () => {
   it('leaves clicks alone otherwise: a mouse click on a linked mention, a tap on a mention outside links', async () => {
     expect(tap(env.mentions.linked!, 'mouse')).toBe(true);
     expect(tap(env.mentions.cooper!)).toBe(true);
-    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'));
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
   });
 });

@@ -134,6 +134,12 @@ describe('relevance', () => {
     ['Met Éireann warned of storms; flights to London were cancelled.', false],
     ['Union leaders met the minister in Croydon.', false],
     ['the met said nothing in Hackney.', false],
+    // Another city's force, London or no London; the London force in headline case.
+    ['Tokyo Metropolitan Police officers arrested a man who had lived in London.', false],
+    ['Las Vegas Metropolitan Police said a tourist from London was hurt.', false],
+    ['Former Metropolitan Police officer jailed; London court told of abuse.', true],
+    ['A former Metropolitan Police officer was jailed in London.', true],
+    ['London’s Metropolitan Police said the review would report in June.', true],
   ])('%j is about the Met police: %s', (text, relevant) => {
     expect(matcher.match(text).relevance.relevant).toBe(relevant);
   });

@@ -4,6 +4,7 @@ import { BackgroundRequest, EXTENSION_PAGE_ONLY, createMessageListener, type Bac
 import { CONTENT_SCRIPT_FILE, EVERY_SITE_SCRIPT_ID, USER_SITES_SCRIPT_ID, oneAtATime, reconcileEverySite, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
 import { EVERY_SITE_PATTERN, NEWS_SITE_MATCHES } from '../../utils/sites';
 import { addSite, chooseEverySite, removeSite, toggleSite, type SiteActionDeps } from '../../utils/popup/site-actions';
+import { UNIT_WAIT } from '../helpers/wait';
 import {
   addedSites,
   allSitesEnabled,
@@ -174,9 +175,9 @@ describe('settings', () => {
     const controller = new AbortController();
     watchPageSettings('bbc.co.uk', (s) => seen.push(s), controller.signal);
     await allSitesEnabled.setValue(false);
-    await expect.poll(() => seen.at(-1)?.allSites).toBe(false);
+    await expect.poll(() => seen.at(-1)?.allSites, UNIT_WAIT).toBe(false);
     await highlightSettings.setValue({ hiddenTypes: [], style: 'tint' });
-    await expect.poll(() => seen.at(-1)?.highlight.style).toBe('tint');
+    await expect.poll(() => seen.at(-1)?.highlight.style, UNIT_WAIT).toBe('tint');
     controller.abort();
     const count = seen.length;
     await allSitesEnabled.setValue(true);

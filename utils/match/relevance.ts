@@ -44,6 +44,17 @@ const LONDON = [
   'Richmond upon Thames', 'Southwark', 'Tower Hamlets', 'Waltham Forest', 'Wandsworth',
   'Brixton', 'Tottenham', 'Peckham', 'Clapham', 'Stockwell', 'Notting Hill', 'Old Bailey', 'Charing Cross',
 ];
+/**
+ * A force name after a capitalised place is another city's force ("Tokyo Metropolitan Police",
+ * "Las Vegas Metropolitan Police"). These capitalised words before it are not places: London's
+ * own, articles and the words that open a sentence.
+ */
+const NOT_A_PLACE_BEFORE_ANCHOR = [
+  'the', 'a', 'an', 'london', 'british', 'britain', 'uk', 'england', 'former', 'retired', 'serving', 'senior', 'veteran',
+  'two', 'three', 'four', 'many', 'some', 'several', 'other', 'all', 'both', 'every', 'when', 'while', 'after', 'before',
+  'but', 'and', 'if', 'as', 'yesterday', 'today', 'now', 'then', 'meanwhile', 'however', 'a', 'one',
+];
+
 /** The force's own sites: a page there is about the force whatever it says. */
 const FORCE_SITES = ['met.police.uk'];
 
@@ -56,6 +67,7 @@ export function isForceSite(site: string): boolean {
 export class RelevanceRules {
   readonly anchors: { text: string; ids: number[]; cased?: string[] }[];
   readonly notWithShortAnchor: number[][];
+  readonly notAPlace: Set<number>;
   readonly notAfterAnchor: Set<number>;
   /** London's words and phrases, by the id of their first word. */
   readonly london: Map<number, number[][]>;
@@ -70,6 +82,7 @@ export class RelevanceRules {
     }));
     this.notAfterAnchor = new Set(ANCHOR_NOT_FOLLOWED_BY.map((w) => vocabulary.add(w)));
     this.notWithShortAnchor = SHORT_ANCHOR_NOT_WITH.map((p) => patternIds(vocabulary, p));
+    this.notAPlace = new Set(NOT_A_PLACE_BEFORE_ANCHOR.map((w) => vocabulary.add(w)));
     this.london = new Map();
     for (const place of LONDON) {
       const ids = patternIds(vocabulary, place);
@@ -112,6 +125,7 @@ export class RelevanceSignals {
       const hit = findWords(tokens, ids, from, to - 1).find(
         (k) =>
           !this.rules.notAfterAnchor.has(tokens.ids[k + ids.length] ?? -1) &&
+          !this.afterAPlace(tokens, k) &&
           (!cased || (cased.every((w, j) => !/^[A-Z]/.test(w) || tokens.text.startsWith(w, tokens.starts[k + j]!)) && !this.inArtsSentence(tokens, k))),
       );
       if (hit !== undefined) {
@@ -119,6 +133,14 @@ export class RelevanceSignals {
         return;
       }
     }
+  }
+
+  /** Whether word `k` follows a capitalised word that names another place ("Tokyo Metropolitan Police"). */
+  private afterAPlace(tokens: Tokens, k: number): boolean {
+    if (k === 0 || tokens.joinable[k - 1] !== 1 || tokens.sentence[k - 1] !== tokens.sentence[k]) return false;
+    const first = tokens.text.charCodeAt(tokens.starts[k - 1]!);
+    const capital = first >= 65 && first <= 90;
+    return capital && !this.rules.notAPlace.has(tokens.ids[k - 1]!);
   }
 
   private inArtsSentence(tokens: Tokens, k: number): boolean {
