@@ -24,6 +24,12 @@ export const RELEVANCE_MIN_ENTITIES = 3;
  * (Washington's force is already excluded by its own name, "Metropolitan Police Department").
  */
 export const RELEVANCE_ANCHOR_ENTITIES = 2;
+/**
+ * Distinct entities of the Met's own story (its officers, its cases; not national figures or
+ * bodies) that make a page about the Met even when it never names the force: a court report on
+ * an officer's trial names him and his victims, not the force.
+ */
+export const RELEVANCE_STORY_ENTITIES = 2;
 
 /**
  * After the browser starts, how long tabs on added sites are watched for a missing content

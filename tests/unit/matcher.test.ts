@@ -144,6 +144,20 @@ describe('relevance', () => {
     expect(matcher.match(text).relevance.relevant).toBe(relevant);
   });
 
+  it.each<[string, boolean]>([
+    // People and cases of the Met's own story, the force never named.
+    ['Martyn Blake was cleared of murdering Chris Kaba, a jury found on Monday.', true],
+    ['Wayne Couzens was given a whole life order for the murder of Sarah Everard.', true],
+    // National figures and bodies, and one name alone, do not make a page about the Met.
+    ['Yvette Cooper and Andy Cooke spoke about police standards in Manchester.', false],
+    ['The IOPC said HMICFRS and the College of Policing had been told about the Greater Manchester officer.', false],
+    ['Chris Kaba was named in a report on road safety.', false],
+  ])('on the shipped KB, %j is about the Met police: %s', (text, relevant) => {
+    const result = new PageMatcher(bundledIndex()).match(text);
+    expect(result.relevance.relevant).toBe(relevant);
+    if (relevant) expect(result.relevance.reason).toMatch(/from the Met’s own story/);
+  });
+
   it('takes a page on the force’s own sites as about the force, whatever it says', () => {
     const text = 'Officers arrested a man on Tuesday. He remains in custody.';
     expect(new PageMatcher(index, 'news.met.police.uk').match(text).relevance).toEqual({

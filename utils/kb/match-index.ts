@@ -11,6 +11,16 @@ export interface IndexedEntity {
   id: string;
   type: EntityType;
   name: string;
+  /** Belongs to the Met's own story (its officers, its cases): see `metStory`. */
+  metStory?: true;
+}
+
+/** The types whose entries, unless marked `wider`, belong to the Met's own story. */
+const STORY_TYPES: ReadonlySet<EntityType> = new Set(['person', 'case', 'operation', 'inquiry', 'review', 'report', 'plan']);
+
+/** Whether naming an entity ties a page to the Met: people and cases of its story, not national figures or bodies. */
+export function metStory(entity: Pick<Entity, 'type' | 'wider'>): boolean {
+  return STORY_TYPES.has(entity.type) && !entity.wider;
 }
 
 export interface IndexedAlias extends Alias {
@@ -46,7 +56,7 @@ export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]):
   const index: MatchIndex = { kbVersion, entities: [], aliases: [], stats: [], surnames: [] };
   const surnames = new Map<string, IndexedSurname>();
   entities.forEach((entity, position) => {
-    index.entities.push({ id: entity.id, type: entity.type, name: entity.name });
+    index.entities.push({ id: entity.id, type: entity.type, name: entity.name, ...(metStory(entity) ? { metStory: true as const } : {}) });
     for (const alias of entity.aliases) index.aliases.push({ ...alias, entity: position, words: patternWords(alias.text).cased });
     const surname = entity.type === 'person' ? surnameOf(entity.name) : null;
     if (surname) {

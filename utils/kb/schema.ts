@@ -94,6 +94,12 @@ export const Entity = v.strictObject({
   dates: v.optional(v.array(KeyDate)),
   related: v.optional(v.array(v.string())),
   stat: v.optional(Statistic),
+  /**
+   * Known well beyond the Met's story (a Home Secretary, a national inspector, an inquiry into
+   * every force): naming it does not by itself tie a page to the Met. People, cases,
+   * operations, inquiries, reviews, reports and plans without it belong to the Met's story.
+   */
+  wider: v.optional(v.boolean()),
   sources: v.pipe(v.array(Source), v.minLength(1, 'every entity needs a source')),
   /** When the entry was last checked against its sources. */
   checked: IsoDate,

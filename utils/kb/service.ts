@@ -117,7 +117,13 @@ export class KbService {
   async matchIndex(): Promise<MatchIndex> {
     this.index ??= (async () => {
       const kb = await this.bundled();
-      return buildMatchIndex(kb.version, await this.allEntities());
+      const [bundled, own] = await this.withDb<[Entity[], Entity[]]>(
+        async (db) => [await this.checked(db, readAllEntities), await readUserEntities(db)],
+        (memory) => [memory.entities, []],
+      );
+      // A reader's own entry is highlighted like a built-in one but, being theirs, never decides
+      // on its own that a page is about the Met.
+      return buildMatchIndex(kb.version, [...bundled, ...own.map((e) => ({ ...e, wider: true }))]);
     })();
     return this.index;
   }

@@ -69,7 +69,7 @@ export class MatchRun {
   }
 
   result(): PageMatch {
-    const relevance = this.signals.judge(this.named.size);
+    const relevance = this.signals.judge(this.named.size, this.matcher.metStoryCount(this.named));
     return { mentions: relevance.relevant ? this.mentions : [], relevance };
   }
 }
@@ -116,6 +116,13 @@ export class PageMatcher {
   /** @internal the parts MatchRun drives. */
   get vocabularySize(): number {
     return this.vocabulary.size;
+  }
+
+  /** @internal how many of the named entities belong to the Met's own story */
+  metStoryCount(named: ReadonlySet<string>): number {
+    let n = 0;
+    for (const e of this.index.entities) if (e.metStory && named.has(e.id)) n++;
+    return n;
   }
 
   /** @internal */

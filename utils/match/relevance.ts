@@ -5,7 +5,7 @@
  */
 import { findWords, patternIds, patternWords, phraseAt, sentenceRange, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
-import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES } from '../constants';
+import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES, RELEVANCE_STORY_ENTITIES } from '../constants';
 import { isHostOnSites } from '../sites';
 
 /** Phrases that on their own name the London force (with a London signal somewhere on the page). */
@@ -148,14 +148,20 @@ export class RelevanceSignals {
     return this.rules.notWithShortAnchor.some((phrase) => findWords(tokens, phrase, first, last).length > 0);
   }
 
-  /** @param distinctEntities how many different named KB entities the page mentions */
-  judge(distinctEntities: number): Relevance {
+  /**
+   * @param distinctEntities how many different named KB entities the page mentions
+   * @param storyEntities how many of them belong to the Met's own story (its officers, its cases)
+   */
+  judge(distinctEntities: number, storyEntities = 0): Relevance {
     const { anchor, london } = this;
     if (this.ownSite) return { relevant: true, reason: 'This is one of the Metropolitan Police’s own sites.' };
     if (anchor && london) return { relevant: true, reason: `The page names “${anchor}” and a London place or body.` };
     if (this.fullName) return { relevant: true, reason: `The page names the “${FULL_NAME}”, London’s force by its full name.` };
     if (anchor && distinctEntities >= RELEVANCE_ANCHOR_ENTITIES) {
       return { relevant: true, reason: `The page names “${anchor}” and others from the Met’s story.` };
+    }
+    if (storyEntities >= RELEVANCE_STORY_ENTITIES) {
+      return { relevant: true, reason: `The page names ${storyEntities} people or cases from the Met’s own story.` };
     }
     if (distinctEntities >= RELEVANCE_MIN_ENTITIES && london) {
       return { relevant: true, reason: `The page mentions ${distinctEntities} people or bodies from the Met’s story.` };
