@@ -121,8 +121,15 @@ describe('the card by type', () => {
     expect(buildCardModel(entity, [], { reading: same }).stat!.page).toMatchObject({ differs: false, note: expect.stringMatching(/^Matches the sourced figure for /) });
     const before = compareWithKb(indexed(entity), 50, false, '1990');
     expect(buildCardModel(entity, [], { reading: before }).stat!.page).toEqual({ value: '50%', differs: false, note: 'No sourced figure for 1990 to compare with.' });
+    const differing = compareWithKb(indexed(entity), 1, false, year);
+    expect(buildCardModel(entity, [], { reading: differing }).stat!.page).toMatchObject({ differs: true, note: expect.stringMatching(/^This page gives 1% for \d{4}; the sourced figure for /) });
+    // No period on the page: nothing is claimed.
     const undated = compareWithKb(indexed(entity), 1, false);
-    expect(buildCardModel(entity, [], { reading: undated }).stat!.page).toMatchObject({ differs: true, note: expect.stringMatching(/^This page gives 1%; the sourced figure for /) });
+    expect(buildCardModel(entity, [], { reading: undated }).stat!.page).toEqual({
+      value: '1%',
+      differs: false,
+      note: 'The page does not say which period this figure is for, so it is not compared.',
+    });
   });
 });
 

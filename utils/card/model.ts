@@ -99,7 +99,9 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
     const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;
     const kb = reading.kbValue;
     const note = !kb
-      ? `No sourced figure${reading.period ? ` for ${formatDate(reading.period)}` : ''} to compare with.`
+      ? reading.period
+        ? `No sourced figure for ${formatDate(reading.period)} to compare with.`
+        : 'The page does not say which period this figure is for, so it is not compared.'
       : reading.differs
         ? `This page gives ${shown}${reading.period ? ` for ${formatDate(reading.period)}` : ''}; the sourced figure for ${formatDate(kb.date)} is ${formatValue(kb.value, stat.unit)}.`
         : `Matches the sourced figure for ${formatDate(kb.date)}.`;

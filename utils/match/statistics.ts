@@ -21,8 +21,15 @@ const BACK_REFERENCES = ['it', 'this', 'that'];
  */
 const TARGET_WORDS = ['target', 'targets', 'goal', 'goals', 'ambition'];
 const TARGET_LINKS = ['of', 'is', 'was', 'remains'];
-/** "he also wants 1,600 more PCSOs": a wish is not a reading either (a plan or pledge may be one). */
-const WISH_WORDS = ['want', 'wants', 'wanted', 'hope', 'hopes', 'hoped'];
+/**
+ * "he also wants 1,600 more PCSOs", "its aim to answer 90%", "pledged 1,300 more officers", "an
+ * estimated 1,000": a wish, aim, pledge, plan, claim or estimate is not a reading either.
+ */
+const WISH_WORDS = [
+  'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'aim', 'aims', 'aiming', 'aimed', 'pledge', 'pledges', 'pledged',
+  'promise', 'promises', 'promised', 'vow', 'vows', 'vowed', 'plans', 'planned', 'proposes', 'proposed', 'estimated',
+  'estimate', 'estimates', 'claims', 'claimed', 'expects', 'expected', 'forecast', 'projected',
+];
 /** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
 /** "assessed across nine areas": words that introduce a count as the base of a later part. */
@@ -85,6 +92,13 @@ function agrees(a: number, b: number, approximate: boolean): boolean {
  */
 export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
+  // With no period from the page's own words there is nothing to claim a difference with: the
+  // figure may be for part of a year, another year or another population ("70 homicides
+  // between January and September"). It is tied to the sourced value it agrees with, if any.
+  if (!period) {
+    const match = byPeriod(stat.values).findLast((v) => agrees(value, v.value, approximate));
+    return match ? { ...reading, kbValue: match } : reading;
+  }
   const wholeYear = period ? stat.values.filter((v) => v.date === period) : [];
   const withinYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
   // A figure for a year the KB has no value for is not compared: it differs from nothing.
@@ -249,7 +263,12 @@ export class StatisticMatcher {
         entity: best.stat.entity,
         start: figure.start,
         end: figure.end,
-        reading: compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence)),
+        reading: compareWithKb(
+          best.stat,
+          figure.value,
+          figure.approximate,
+          this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)),
+        ),
       });
     }
     return previous;
@@ -336,9 +355,10 @@ export class StatisticMatcher {
   /**
    * The period a figure is for: named after it in the same clause ("77.6 per cent in 2024", "94
    * per cent in February 2024"), else by a period phrase opening the sentence ("In September
-   * 2022, only 63.9 per cent...").
+   * 2022, only 63.9 per cent...") when no reading comes before it there ("…63.9 per cent, but
+   * this rose to 94 per cent": the second is for another time).
    */
-  private periodOf(tokens: Tokens, f: Figure, sentence: Sentence): string | undefined {
+  private periodOf(tokens: Tokens, f: Figure, sentence: Sentence, afterAnotherFigure: boolean): string | undefined {
     for (let k = f.last + 1; k < sentence.last; k++) {
       if (this.clauseEndsBefore(tokens, k)) break;
       if (this.period.has(tokens.ids[k]!)) {
@@ -346,7 +366,7 @@ export class StatisticMatcher {
         if (period) return period;
       }
     }
-    if (sentence.first < f.first && this.period.has(tokens.ids[sentence.first]!)) return this.periodAt(tokens, sentence.first + 1, f.first - 1);
+    if (!afterAnotherFigure && sentence.first < f.first && this.period.has(tokens.ids[sentence.first]!)) return this.periodAt(tokens, sentence.first + 1, f.first - 1);
     return undefined;
   }
 
