@@ -35,6 +35,25 @@ function geometry(page: Page, id: string) {
   }, id);
 }
 
+/**
+ * The geometry once the card has stopped moving: it is placed, then placed again as it settles
+ * (its size known, the side chosen), so an offset read too early is not the one it keeps.
+ */
+async function settledGeometry(page: Page, id: string): Promise<Awaited<ReturnType<typeof geometry>>> {
+  let last = '';
+  let g: Awaited<ReturnType<typeof geometry>> | undefined;
+  await expect
+    .poll(async () => {
+      g = await geometry(page, id);
+      const now = JSON.stringify([g.card, g.mention, g.visible]);
+      const same = now === last;
+      last = now;
+      return same && g.visible === 'visible';
+    }, POLL)
+    .toBe(true);
+  return g!;
+}
+
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 async function hoverCard(page: Page, id: string, name: string): Promise<void> {
@@ -86,7 +105,7 @@ describe('the card’s place', () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     await mentionLocator(page, 'hmicfrs-engage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await hoverCard(page, 'hmicfrs-engage', 'Engage');
-    const before = await geometry(page, 'hmicfrs-engage');
+    const before = await settledGeometry(page, 'hmicfrs-engage');
     await page.evaluate(() => window.scrollBy(0, 60));
     await expect
       .poll(async () => {
@@ -111,8 +130,12 @@ describe('the card’s place', () => {
       box.append(paragraph, Object.assign(document.createElement('div'), { style: 'height: 1200px' }));
       box.scrollIntoView({ block: 'center' });
     });
-    await hoverCard(page, 'lee-freeman', 'Lee Freeman');
-    const before = await geometry(page, 'lee-freeman');
+    // Opened from the keyboard: scrolling the box moves the mention from under a resting
+    // pointer, and a hover-opened card would then close, as it should, before it is measured.
+    await page.mouse.move(1, 1);
+    await mentionLocator(page, 'lee-freeman').focus();
+    await waitForCardTitle(page, 'Lee Freeman');
+    const before = await settledGeometry(page, 'lee-freeman');
     await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 30));
     await expect
       .poll(async () => {
