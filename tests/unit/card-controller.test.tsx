@@ -10,6 +10,9 @@ import { UNIT_WAIT } from '../helpers/wait';
 const kb = loadBundledKb();
 
 /** An article with the mentions the annotator would have made. */
+/** Entries whose fetch waits until the test lets it go (a slow background). */
+const held = new Map<string, Promise<void>>();
+
 function setUp() {
   document.body.innerHTML = `
     <article>
@@ -32,7 +35,10 @@ function setUp() {
   host.id = 'card-host';
   const card = new CardController({
     doc: document,
-    fetchEntity: (id) => service.entity(id),
+    fetchEntity: async (id) => {
+      await held.get(id);
+      return service.entity(id);
+    },
     readingOf: () => undefined,
     createSurface: async () => {
       document.body.append(host);
@@ -120,6 +126,26 @@ describe('the card controller, by keyboard', () => {
     await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
     expect(document.querySelectorAll('#card-host .surface').length).toBe(1);
     expect(env.mentions.cooper!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('tabbing on to a mention further down, whose scroll takes the open card’s mention out of view, still opens its card', async () => {
+    env.mentions.cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
+    let release!: () => void;
+    held.set('mark-rowley', new Promise<void>((done) => (release = done)));
+    try {
+      env.mentions.rowley!.focus();
+      // The page scrolls to the newly focused mention: the open card's mention leaves the view
+      // while the next card is still being fetched.
+      env.mentions.cooper!.getBoundingClientRect = () => new DOMRect(10, 5000, 100, 20);
+      window.dispatchEvent(new Event('scroll'));
+      await new Promise((r) => setTimeout(r, 0));
+      release();
+      await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
+      expect(env.mentions.rowley!.getAttribute('aria-expanded')).toBe('true');
+    } finally {
+      held.clear();
+    }
   });
 
   it('opens the card of a mention inside a link when the link is focused', async () => {

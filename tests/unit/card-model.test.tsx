@@ -123,6 +123,16 @@ describe('the card by type', () => {
     expect(buildCardModel(entity, [], { reading: before }).stat!.page).toEqual({ value: '50%', differs: false, note: 'No sourced figure for 1990 to compare with.' });
     const differing = compareWithKb(indexed(entity), 1, false, year);
     expect(buildCardModel(entity, [], { reading: differing }).stat!.page).toMatchObject({ differs: true, note: expect.stringMatching(/^This page gives 1% for \d{4}; the sourced figure for /) });
+    // A sourced value from after the article's date is not what the page reported.
+    const [, ...laterValues] = byPeriod(entity.stat!.values);
+    const newest = laterValues.at(-1)!;
+    const agreeing = compareWithKb(indexed(entity), newest.value, false);
+    expect(agreeing.kbValue).toEqual({ value: newest.value, date: newest.date });
+    expect(buildCardModel(entity, [], { reading: agreeing, articleDate: first!.date.slice(0, 4) + '-01-01' }).stat!.page).toEqual({
+      value: expect.any(String),
+      differs: false,
+      note: 'The page does not say which period this figure is for, so it is not compared.',
+    });
     // No period on the page: nothing is claimed.
     const undated = compareWithKb(indexed(entity), 1, false);
     expect(buildCardModel(entity, [], { reading: undated }).stat!.page).toEqual({

@@ -131,6 +131,7 @@ describe('relevance', () => {
     ['We spent a day at the Met in New York before flying home to London.', false],
     ['The Met Opera opens its season; critics flew in from London.', false],
     ['The Met Office warned Londoners of snow.', false],
+    ['London will be hottest, and the Met also said thunderstorms are likely. The Met’s yellow weather warning runs to Sunday.', false],
     ['Met Éireann warned of storms; flights to London were cancelled.', false],
     ['Union leaders met the minister in Croydon.', false],
     ['the met said nothing in Hackney.', false],
@@ -210,6 +211,10 @@ describe('statistics', () => {
     ['Scotland Yard said its aim is to answer 90% of 999 calls within ten seconds.', ['yard:Scotland Yard']],
     ['Scotland Yard pledged 500 officers for the investigation.', ['yard:Scotland Yard']],
     ['Scotland Yard said an estimated 900 officers were under investigation.', ['yard:Scotland Yard']],
+    // Another force's count is not the Met's.
+    ['Scotland Yard said 183 officers were under investigation, followed by Essex Police, with 43 officers under investigation.', ['yard:Scotland Yard', 'stat-officers:183']],
+    ['Kent Constabulary said 700 officers were under investigation; Scotland Yard would not comment.', ['yard:Scotland Yard']],
+    ['The Metropolitan Police said 700 officers were under investigation.', ['met:Metropolitan Police', 'stat-officers:700']],
     // A period the page states, and a value for it that differs: the one flag allowed.
     ['Scotland Yard said 70% of 999 calls were answered in 2024.', ['yard:Scotland Yard', 'stat-999:70%!']],
     // The period opening a sentence is its first figure's; a later one is for another time.

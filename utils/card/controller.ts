@@ -79,6 +79,8 @@ interface Fetch {
 
 export class CardController {
   private openTimer?: ReturnType<typeof setTimeout>;
+  /** A card is scheduled to open (its timer has not fired yet). */
+  private openPending = false;
   private closeTimer?: ReturnType<typeof setTimeout>;
   private current: { mention: HTMLElement; id: string; stopPositioning: () => void } | null = null;
   private surface?: Promise<CardSurface>;
@@ -145,7 +147,7 @@ export class CardController {
     if (to && fromMention?.contains(to)) return;
     if (this.isCardNode(to)) return;
     if (this.current && mentionOf(to) === this.current.mention) return;
-    clearTimeout(this.openTimer);
+    this.cancelScheduledOpen();
     this.scheduleClose();
   }
 
@@ -235,7 +237,13 @@ export class CardController {
 
   private scheduleOpen(mention: HTMLElement, delay: number): void {
     clearTimeout(this.openTimer);
+    this.openPending = true;
     this.openTimer = setTimeout(() => void this.open(mention), delay);
+  }
+
+  private cancelScheduledOpen(): void {
+    clearTimeout(this.openTimer);
+    this.openPending = false;
   }
 
   private scheduleClose(): void {
@@ -273,7 +281,7 @@ export class CardController {
   /** Opens the card for a mention (or for a related entity, anchored to the same mention). */
   async open(mention: HTMLElement, id = mention.getAttribute(ATTR_ID) ?? ''): Promise<void> {
     if (this.deps.signal.aborted || !mention.isConnected) return;
-    clearTimeout(this.openTimer);
+    this.cancelScheduledOpen();
     const generation = ++this.generation;
     const fetch = this.prefetch(id);
     const surface = this.surface && this.container ? { container: this.container } : await this.getSurface();
@@ -314,7 +322,7 @@ export class CardController {
     const placed = () => {
       if (open.model && this.focusCardWhenDrawn) this.focusCard();
     };
-    const stop = this.position(mention, floating, placed);
+    const stop = this.position(mention, floating, placed, this.generation);
     // Placing may find the mention gone or scrolled away, and close the card at once.
     if (this.current) this.current.stopPositioning = stop;
     else stop();
@@ -347,7 +355,15 @@ export class CardController {
     this.current?.mention.setAttribute(ATTR_EXPANDED, String(expanded));
   }
 
-  private position(reference: HTMLElement, floating: HTMLElement, placed: () => void): () => void {
+  /**
+   * Places the card drawn at `generation` and keeps it placed. When its mention scrolls away it
+   * closes, unless a newer card is already on its way: tabbing to a mention further down scrolls
+   * the page, and closing then would also cancel the new mention's card, leaving it without one.
+   */
+  private position(reference: HTMLElement, floating: HTMLElement, placed: () => void, generation: number): () => void {
+    const closeUnlessReplaced = () => {
+      if (generation === this.generation && !this.openPending) this.close();
+    };
     const view = reference.ownerDocument.defaultView!;
     // Hidden until placed, so the card never shows for a moment where it does not belong.
     floating.style.visibility = 'hidden';
@@ -355,7 +371,7 @@ export class CardController {
       const rect = reference.getBoundingClientRect();
       // Scrolled out of view, or removed by the page: the card has nothing to point at.
       if (!reference.isConnected || rect.bottom < 0 || rect.top > view.innerHeight) {
-        this.close();
+        closeUnlessReplaced();
         return;
       }
       // Measure the card at its natural height, or flip() would see the height size() last
@@ -383,7 +399,7 @@ export class CardController {
         ],
       }).then(({ x, y, middlewareData }) => {
         if (middlewareData.hide?.referenceHidden) {
-          this.close();
+          closeUnlessReplaced();
           return;
         }
         Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, visibility: 'visible' });
@@ -394,7 +410,7 @@ export class CardController {
   }
 
   close(): void {
-    clearTimeout(this.openTimer);
+    this.cancelScheduledOpen();
     clearTimeout(this.closeTimer);
     this.generation++;
     this.focusCardWhenDrawn = false;

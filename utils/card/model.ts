@@ -90,6 +90,11 @@ function cardSource(source: Source): CardSource {
   };
 }
 
+function withoutComparison(reading: StatReading): StatReading {
+  const { kbValue: _kbValue, ...rest } = reading;
+  return { ...rest, differs: false };
+}
+
 function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   const stat = entity.stat;
   if (!stat) return undefined;
@@ -125,7 +130,9 @@ export function buildCardModel(entity: Entity, related: RelatedEntity[], context
   const roles = (entity.roles ?? []).map((r) => ({ label: r.title, when: formatRange(r.start, r.end), sort: r.start ?? '', afterArticle: later(r.start) }));
   const dates = (entity.dates ?? []).map((d) => ({ label: d.label, when: formatDate(d.date), sort: d.date, afterArticle: later(d.date) }));
   const facts = [...roles, ...dates].sort((a, b) => a.sort.localeCompare(b.sort)).map(({ sort: _sort, ...fact }) => fact);
-  const stat = statModel(entity, reading);
+  // A page cannot report a value sourced after it was published: whatever agreed or differed
+  // with it, the page's figure is for an earlier time, so it is not compared.
+  const stat = statModel(entity, reading?.kbValue && later(reading.kbValue.date) ? withoutComparison(reading) : reading);
   const atArticle = articleDate && today && entity.roles ? rolesAtArticleDate(entity.name, entity.roles, articleDate, today) : undefined;
   const lastDate = PROCESS_TYPES.has(entity.type) ? byPeriod(entity.dates ?? []).at(-1) : undefined;
   return {

@@ -13,12 +13,15 @@ const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Comm
 /** Anchors whose capitals count: "the Met" (or "The Met") is the police, "the met" nothing. */
 const CASE_SENSITIVE_ANCHORS = new Set(['the Met']);
 /**
- * "the Met" is also New York's museum and opera house: a sentence that speaks of art, opera,
- * fashion or New York does not make "the Met" in it the police.
+ * "the Met" is also New York's museum and opera house, and weather copy's name for the Met
+ * Office: a sentence that speaks of art, opera, fashion, New York or the weather does not make
+ * "the Met" in it the police.
  */
 const SHORT_ANCHOR_NOT_WITH = [
   'museum', 'gallery', 'galleries', 'exhibition', 'curator', 'art', 'artist', 'artworks', 'painting', 'paintings',
   'opera', 'soprano', 'tenor', 'gala', 'fashion', 'costume', 'new york', 'manhattan', 'fifth avenue',
+  'weather', 'forecast', 'forecasts', 'forecaster', 'forecasters', 'temperature', 'temperatures', 'heatwave', 'rainfall',
+  'thunderstorm', 'thunderstorms', 'meteorologist', 'meteorologists', 'celsius', 'sunshine', 'snowfall',
 ];
 /** The force's full name, which no other force bears (Washington's is a "Department"): enough alone. */
 const FULL_NAME = 'Metropolitan Police Service';

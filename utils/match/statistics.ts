@@ -20,6 +20,12 @@ const BACK_REFERENCES = ['it', 'this', 'that'];
  * dangerous", the verb, is not).
  */
 const TARGET_WORDS = ['target', 'targets', 'goal', 'goals', 'ambition'];
+/** The words that end a force's name ("Greater Manchester Police", "Essex Police", "Kent Constabulary"). */
+const FORCE_WORDS = ['police', 'constabulary'];
+/** Words before "Police" that name the Met itself (or begin a sentence), not another force. */
+const OWN_FORCE_WORDS = ['metropolitan', 'met', 'the', 'by', 'a'];
+/** How far back, in words, a force's name still governs a figure. */
+const ANOTHER_FORCE_WINDOW_WORDS = 8;
 const TARGET_LINKS = ['of', 'is', 'was', 'remains'];
 /**
  * "he also wants 1,600 more PCSOs", "its aim to answer 90%", "pledged 1,300 more officers", "an
@@ -129,6 +135,8 @@ export class StatisticMatcher {
   private readonly baseWords: Set<number>;
   private readonly targetLinks: Set<number>;
   private readonly wishes: Set<number>;
+  private readonly forceWords: Set<number>;
+  private readonly ownForce: Set<number>;
   /** Month number by word id. */
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
@@ -170,6 +178,8 @@ export class StatisticMatcher {
     this.baseWords = new Set(BASE_WORDS.map((w) => vocabulary.add(w)));
     this.targetLinks = new Set(TARGET_LINKS.map((w) => vocabulary.add(w)));
     this.wishes = new Set(WISH_WORDS.map((w) => vocabulary.add(w)));
+    this.forceWords = new Set(FORCE_WORDS.map((w) => vocabulary.add(w)));
+    this.ownForce = new Set(OWN_FORCE_WORDS.map((w) => vocabulary.add(w)));
     this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
   }
@@ -227,7 +237,7 @@ export class StatisticMatcher {
     const tied: ({ c: CompiledStat; at: number } | undefined)[] = [];
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i]!;
-      if (this.isTarget(tokens, figure, sentence)) continue;
+      if (this.isTarget(tokens, figure, sentence) || this.aboutAnotherForce(tokens, figure, sentence)) continue;
       // "nine areas ... seven of those": the count's noun is the one after its antecedent.
       const antecedent = this.antecedentOf(tokens, figures, i);
       const nounFrom = antecedent >= 0 ? figures[antecedent]! : figure;
@@ -407,6 +417,22 @@ export class StatisticMatcher {
   }
 
   /**
+   * "followed by Greater Manchester Police, with 43 officers": a figure whose clause names
+   * another force ("<Place> Police", "<Place> Constabulary") counts that force, not the Met.
+   */
+  private aboutAnotherForce(tokens: Tokens, f: Figure, sentence: Sentence): boolean {
+    // The force may head the clause before ("…followed by Essex Police, with 43 officers"), no further.
+    let breaks = 0;
+    for (let k = f.first - 1; k > sentence.first && k >= f.first - ANOTHER_FORCE_WINDOW_WORDS; k--) {
+      if (this.clauseEndsBefore(tokens, k + 1) && ++breaks > 1) return false;
+      if (!this.forceWords.has(tokens.ids[k]!) || !isCapitalised(tokens, k)) continue;
+      const place = k - 1;
+      if (tokens.joinable[place] === 1 && isCapitalised(tokens, place) && !this.ownForce.has(tokens.ids[place]!)) return true;
+    }
+    return false;
+  }
+
+  /**
    * "a national target of 90 per cent", "wants 1,600 more": a target noun with its link, or a
    * wish, in the few words before the figure, in its clause.
    */
@@ -435,4 +461,10 @@ export class StatisticMatcher {
     for (let k = sentence.first; k < f.first; k++) if (this.backReferences.has(tokens.ids[k]!)) return previous.c;
     return undefined;
   }
+}
+
+/** Whether word k starts with a capital letter (A–Z). */
+function isCapitalised(tokens: Tokens, k: number): boolean {
+  const c = tokens.text.charCodeAt(tokens.starts[k]!);
+  return c >= 65 && c <= 90;
 }
