@@ -77,10 +77,12 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: new RegExp(name) }).click();
     const first = page.locator('met-mention[data-met-id="sadiq-khan"]:not([data-met-part])').first();
     await expect.poll(() => first.getAttribute('data-met-flash'), POLL).toBe('');
-    await expect.poll(() => first.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    }), POLL).toBe(true);
+    const inView = () =>
+      first.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    await expect.poll(inView, POLL).toBe(true);
     expect(await cardText(page)).toContain(name);
     await Promise.all([page.close(), popup.close()]);
   });
