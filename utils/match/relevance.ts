@@ -55,7 +55,7 @@ const LONDON = [
 const NOT_A_PLACE_BEFORE_ANCHOR = [
   'the', 'a', 'an', 'london', 'british', 'britain', 'uk', 'england', 'former', 'retired', 'serving', 'senior', 'veteran',
   'two', 'three', 'four', 'many', 'some', 'several', 'other', 'all', 'both', 'every', 'when', 'while', 'after', 'before',
-  'but', 'and', 'if', 'as', 'yesterday', 'today', 'now', 'then', 'meanwhile', 'however', 'a', 'one',
+  'but', 'and', 'if', 'as', 'yesterday', 'today', 'now', 'then', 'meanwhile', 'however', 'one',
 ];
 
 /** The force's own sites: a page there is about the force whatever it says. */
