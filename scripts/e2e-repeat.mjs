@@ -21,6 +21,8 @@ const run = (command, cwd) => execSync(command, { cwd, stdio: 'inherit' });
 const logs = mkdtempSync(path.join(tmpdir(), 'met-e2e-repeat-logs-'));
 
 let root = process.cwd();
+// Read now: the working tree may move on while the runs go.
+const commit = execSync('git rev-parse --short HEAD').toString().trim();
 if (!here) {
   root = mkdtempSync(path.join(tmpdir(), 'met-e2e-repeat-'));
   console.log(`Cloning HEAD into ${root}…`);
@@ -64,6 +66,6 @@ if (eachFile) {
   for (let i = 1; i <= times; i++) passes += once(`suite ${i}/${times}`, targets) ? 1 : 0;
   tally.push(`${only ? files.join(', ') : 'whole e2e suite'}: ${passes}/${times}`);
 }
-console.log(`\nRuns passed (${here ? 'this working tree' : `clean clone of ${execSync('git rev-parse --short HEAD').toString().trim()}`}):`);
+console.log(`\nRuns passed (${here ? 'this working tree' : `clean clone of ${commit}`}):`);
 for (const line of tally) console.log(`  ${line}`);
 process.exitCode = tally.every((line) => line.endsWith(`: ${times}/${times}`)) ? 0 : 1;
