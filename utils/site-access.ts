@@ -42,16 +42,23 @@ export async function grantedSites(api: SiteAccessApi): Promise<string[]> {
  */
 export async function reconcileSites(api: SiteAccessApi): Promise<string[]> {
   const sites = await grantedSites(api);
-  const matches = sites.map(sitePermissionPattern);
-  const existing = (await api.registered()).find((s) => s.id === USER_SITES_SCRIPT_ID);
-  if (sites.length === 0) {
-    if (existing) await api.unregister([USER_SITES_SCRIPT_ID]);
-  } else if (!existing) {
-    await api.register({ id: USER_SITES_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE] });
-  } else if ([...(existing.matches ?? [])].sort().join() !== [...matches].sort().join()) {
-    await api.update({ id: USER_SITES_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE] });
-  }
+  const wanted = sites.length ? { id: USER_SITES_SCRIPT_ID, matches: sites.map(sitePermissionPattern), js: [CONTENT_SCRIPT_FILE] } : null;
+  await keepRegistration(api, USER_SITES_SCRIPT_ID, wanted);
   return sites;
+}
+
+/** Registers, updates or unregisters one script so it is `wanted` (null: not registered). */
+async function keepRegistration(api: SiteAccessApi, id: string, wanted: ScriptRegistration | null): Promise<void> {
+  const existing = (await api.registered()).find((s) => s.id === id);
+  const patterns = (s: { matches?: string[]; excludeMatches?: string[] }) =>
+    JSON.stringify([[...(s.matches ?? [])].sort(), [...(s.excludeMatches ?? [])].sort()]);
+  if (!wanted) {
+    if (existing) await api.unregister([id]);
+  } else if (!existing) {
+    await api.register(wanted);
+  } else if (patterns(existing) !== patterns(wanted)) {
+    await api.update(wanted);
+  }
 }
 
 /**
@@ -61,20 +68,15 @@ export async function reconcileSites(api: SiteAccessApi): Promise<string[]> {
  */
 export async function reconcileEverySite(api: SiteAccessApi, addedSites: readonly string[]): Promise<boolean> {
   const everySite = (await api.grantedOrigins()).includes(EVERY_SITE_PATTERN);
-  const existing = (await api.registered()).find((s) => s.id === EVERY_SITE_SCRIPT_ID);
-  const script: ScriptRegistration = {
-    id: EVERY_SITE_SCRIPT_ID,
-    matches: [EVERY_SITE_PATTERN],
-    excludeMatches: [...NEWS_SITE_MATCHES, ...addedSites.map(sitePermissionPattern)],
-    js: [CONTENT_SCRIPT_FILE],
-  };
-  if (!everySite) {
-    if (existing) await api.unregister([EVERY_SITE_SCRIPT_ID]);
-  } else if (!existing) {
-    await api.register(script);
-  } else if ([...(existing.excludeMatches ?? [])].sort().join() !== [...script.excludeMatches!].sort().join()) {
-    await api.update(script);
-  }
+  const wanted: ScriptRegistration | null = everySite
+    ? {
+        id: EVERY_SITE_SCRIPT_ID,
+        matches: [EVERY_SITE_PATTERN],
+        excludeMatches: [...NEWS_SITE_MATCHES, ...addedSites.map(sitePermissionPattern)],
+        js: [CONTENT_SCRIPT_FILE],
+      }
+    : null;
+  await keepRegistration(api, EVERY_SITE_SCRIPT_ID, wanted);
   return everySite;
 }
 
