@@ -24,7 +24,16 @@ describe('privacy', () => {
     // reports service-worker requests on the context), plus the DevTools protocol's own view of
     // each page's network, which also sees requests a content script starts.
     const seen: { url: string; from: string }[] = [];
-    const record = (r: Request) => seen.push({ url: r.url(), from: r.serviceWorker() ? 'service worker' : r.frame().url() });
+    // A navigation can be reported before its frame exists (a tab being opened, such as the
+    // options page that wakes a stopped worker); Playwright's frame() then throws.
+    const frameOf = (r: Request) => {
+      try {
+        return r.frame().url();
+      } catch {
+        return 'a frame being created';
+      }
+    };
+    const record = (r: Request) => seen.push({ url: r.url(), from: r.serviceWorker() ? 'service worker' : frameOf(r) });
     session.context.on('request', record);
 
     const page = await session.context.newPage();
