@@ -258,6 +258,20 @@ describe('statistics', () => {
     expect(compareWithKb(stat, 33_000, false).kbValue).toEqual({ value: 33_000, date: '2010-09' });
   });
 
+  it('matches the value the figure equals before one it only rounds to', () => {
+    const stat = {
+      entity: 0,
+      unit: 'count' as const,
+      cues: [],
+      values: [
+        { value: 11_178, date: '2024-12' },
+        { value: 11_200, date: '2025-02' },
+      ],
+    };
+    expect(compareWithKb(stat, 11_178, false).kbValue).toEqual({ value: 11_178, date: '2024-12' });
+    expect(compareWithKb(stat, 11_200, true).kbValue).toEqual({ value: 11_200, date: '2025-02' });
+  });
+
   it('compares a month with that month’s figure only', () => {
     const read = (when: string) =>
       matcher.match(`Scotland Yard said 80.0 per cent of 999 calls were answered in ${when} in London.`).mentions.find((m) => m.entityId === 'stat-999')!.stat!;
@@ -377,5 +391,53 @@ describe('the bundled KB on phrasing seen in real reports', () => {
     ],
   ])('%j', (text, expected) => {
     expect(seen(text)).toEqual(expected);
+  });
+});
+
+describe('statistics: a figure is tied only to the measure it counts', () => {
+  const shipped = new PageMatcher(bundledIndex());
+  const types = new Map(bundledIndex().entities.map((e) => [e.id, e.type]));
+  /** The statistics tied on a page (the sentence plus a London signal), as "id:figure" with "!" when flagged. */
+  const ties = (sentence: string) => {
+    const text = `${sentence} The Metropolitan Police Service is London's force.`;
+    return shipped
+      .match(text)
+      .mentions.filter((m) => types.get(m.entityId) === 'statistic')
+      .map((m) => `${m.entityId}:${text.slice(m.start, m.end)}${m.stat?.differs ? '!' : ''}`);
+  };
+
+  it.each<[string, string, string[]]>([
+    // The whole population: tied.
+    ['whole', 'There were 109 homicides in London in 2024.', ['stat-london-homicides:109']],
+    ['whole', 'The Met carried out 248,000 stop and searches in London.', ['stat-stop-searches-london:248,000']],
+    // A part of it: another measure, not tied.
+    ['part', 'There were 67 knife-related homicides in London in 2024.', []],
+    ['part', 'London saw 30 teenage homicides last year, the Met said.', []],
+    ['part', 'The Met carried out 40,000 stop and searches of black people in London.', []],
+    ['part', 'There were 20 homicides in Lambeth, south London, the Met said.', []],
+    ['part', 'The Met said 800 female officers were under investigation.', []],
+    // The measure's own words do not narrow it.
+    ['own word', 'Police recorded 13,957 knife offences in London in the year to September 2023.', ['stat-knife-crime-london:13,957']],
+    [
+      'own word',
+      'Sir Mark Rowley said some 800 officers were under investigation over 1,000 claims of sexual and domestic abuse.',
+      ['stat-officers-reviewed-2023:800', 'stat-allegations-reviewed-2023:1,000'],
+    ],
+    // A sum of two workforces is neither.
+    ['sum', 'The Met said 800 officers and staff were under investigation.', []],
+    // A total over several years is not one year's count; tied only where a source gives it.
+    ['span', 'More than 400 officers have been dismissed by the Met since 2020.', []],
+    ['span', 'The Met dismissed 300 officers over the past five years.', []],
+    ['span', 'Between 2018 and 2023 the Met dismissed 350 officers.', []],
+    ['span', 'The Met has spent £53 million policing Gaza protests since October 2023.', ['stat-protest-policing-cost:£53 million']],
+    ['one year', 'The Met dismissed 113 officers in 2023.', ['stat-officers-dismissed:113']],
+    // Another stage of the process, or what ought to happen, is not the outcome.
+    ['stage', 'The Met said 90 officers could be dismissed.', []],
+    ['stage', 'The Met said 90 officers were referred for dismissal in 2023.', []],
+    ['stage', 'The Met said 90 officers faced dismissal in 2023.', []],
+    ['stage', 'The Met said 90% of 999 calls should be answered within ten seconds.', []],
+    ['outcome', 'In May, 90 officers were dismissed by the Met.', ['stat-officers-dismissed:90']],
+  ])('%s: %j', (_pattern, sentence, expected) => {
+    expect(ties(sentence)).toEqual(expected);
   });
 });

@@ -7,6 +7,7 @@ import { findWords, patternIds, patternWords, phraseAt, sentenceRange, type Toke
 import type { Vocabulary } from './vocabulary';
 import { RELEVANCE_ANCHOR_ENTITIES, RELEVANCE_MIN_ENTITIES, RELEVANCE_STORY_ENTITIES } from '../constants';
 import { isHostOnSites } from '../sites';
+import { LONDON_PARTS, LONDON_WIDE } from './london';
 
 /** Phrases that on their own name the London force (with a London signal somewhere on the page). */
 const ANCHORS = ['Metropolitan Police', 'Met Police', 'Scotland Yard', 'Met Commissioner', 'the Met'];
@@ -33,19 +34,6 @@ const FULL_NAME = 'Metropolitan Police Service';
 const ANCHOR_NOT_FOLLOWED_BY = [
   'department', 'dept', 'office', 'gala', 'museum', 'opera', 'ball', 'costume', 'breakfast', 'cloisters', 'collection',
   'galleries', 'gallery', 'exhibition', 'fifth', 'life', 'eireann', 'éireann', 'éireann’s',
-];
-/**
- * Words and phrases that place a page in London: the city, its Mayor and policing bodies, its
- * boroughs and the places its crime news names. Borough names shared with places elsewhere
- * (Sutton, Merton, Greenwich, Richmond, Kingston, Brent, Harrow, Enfield, Bromley) and
- * "Westminster" (Parliament, in any national story) are left out.
- */
-const LONDON = [
-  'London', 'Londoners', 'Londoner', 'Mayor of London', 'London Assembly', 'MOPAC', 'Mayor’s Office for Policing and Crime',
-  'Barking and Dagenham', 'Barnet', 'Bexley', 'Camden', 'Croydon', 'Ealing', 'Hackney', 'Hammersmith', 'Haringey', 'Havering',
-  'Hillingdon', 'Hounslow', 'Islington', 'Kensington', 'Kingston upon Thames', 'Lambeth', 'Lewisham', 'Newham', 'Redbridge',
-  'Richmond upon Thames', 'Southwark', 'Tower Hamlets', 'Waltham Forest', 'Wandsworth',
-  'Brixton', 'Tottenham', 'Peckham', 'Clapham', 'Stockwell', 'Notting Hill', 'Old Bailey', 'Charing Cross',
 ];
 /**
  * A force name after a capitalised place is another city's force ("Tokyo Metropolitan Police",
@@ -87,7 +75,7 @@ export class RelevanceRules {
     this.notWithShortAnchor = SHORT_ANCHOR_NOT_WITH.map((p) => patternIds(vocabulary, p));
     this.notAPlace = new Set(NOT_A_PLACE_BEFORE_ANCHOR.map((w) => vocabulary.add(w)));
     this.london = new Map();
-    for (const place of LONDON) {
+    for (const place of [...LONDON_WIDE, ...LONDON_PARTS]) {
       const ids = patternIds(vocabulary, place);
       this.london.set(ids[0]!, [...(this.london.get(ids[0]!) ?? []), ids]);
     }

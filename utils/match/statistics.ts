@@ -2,7 +2,8 @@
  * Ties figures to KB measures by the words around them in the same sentence, then compares
  * the page's figure with the KB's sourced values.
  */
-import { patternIds, type Tokens } from './tokens';
+import { clauseEndsBefore, isCapitalised, isYear, MONTHS, patternIds, phraseAt, type Sentence, type Tokens } from './tokens';
+import { FigureScope } from './figure-scope';
 import { FigureRules, type Figure } from './figures';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
@@ -40,11 +41,6 @@ const WISH_WORDS = [
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
 /** "assessed across nine areas": words that introduce a count as the base of a later part. */
 const BASE_WORDS = ['across', 'among', 'from', 'of'];
-/** "94 per cent in February 2024": a month may stand between the period word and the year. */
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-];
-
 /** Word bits (see StatisticMatcher.wordBits); NUMBER_WORD is also set for a sentence word made of digits. */
 const CUE_START = 1;
 const NUMBER_WORD = 2;
@@ -55,12 +51,8 @@ interface CompiledStat {
   stat: IndexedStatistic;
   /** Cue groups, each a list of phrases, each phrase a list of word ids. */
   cues: number[][][];
-}
-
-/** A sentence's word range. */
-interface Sentence {
-  first: number;
-  last: number;
+  /** Every word of every cue: a word the measure names itself cannot narrow or stage it. */
+  cueWords: Set<number>;
 }
 
 /**
@@ -73,20 +65,18 @@ function plausible(stat: IndexedStatistic, f: Figure): boolean {
   return stat.values.some((v) => f.value * STAT_MAGNITUDE_FACTOR >= v.value && f.value <= v.value * STAT_MAGNITUDE_FACTOR);
 }
 
-/** Whether text[from, to) is a year from 1900 to 2099, read without copying it. */
-function isYear(text: string, from: number, to: number): boolean {
-  if (to - from !== 4) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const century = text.slice(from, from + 2);
-  return century === '19' || century === '20';
-}
-
 function agrees(a: number, b: number, approximate: boolean): boolean {
   const tolerance = approximate ? STAT_APPROXIMATE_TOLERANCE : STAT_EXACT_TOLERANCE;
   return Math.abs(a - b) <= Math.max(Math.abs(b) * tolerance, 0.05);
+}
+
+/**
+ * The sourced value a figure agrees with, of values in date order: the latest equal to it,
+ * else the latest within tolerance ("11,178 staff" is December 2024's 11,178, not February
+ * 2025's "11,200").
+ */
+function closestAgreeing<V extends { value: number }>(ordered: readonly V[], value: number, approximate: boolean): V | undefined {
+  return ordered.findLast((v) => v.value === value) ?? ordered.findLast((v) => agrees(value, v.value, approximate));
 }
 
 /**
@@ -102,7 +92,7 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
   // figure may be for part of a year, another year or another population ("70 homicides
   // between January and September"). It is tied to the sourced value it agrees with, if any.
   if (!period) {
-    const match = byPeriod(stat.values).findLast((v) => agrees(value, v.value, approximate));
+    const match = closestAgreeing(byPeriod(stat.values), value, approximate);
     return match ? { ...reading, kbValue: match } : reading;
   }
   const wholeYear = period ? stat.values.filter((v) => v.date === period) : [];
@@ -112,7 +102,7 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
   const pool = wholeYear.length ? wholeYear : withinYear.length ? withinYear : stat.values;
   // The latest value that agrees: "around 34,000 officers" matches this year's figure, not 2010's.
   const ordered = byPeriod(pool);
-  const match = ordered.findLast((v) => agrees(value, v.value, approximate));
+  const match = closestAgreeing(ordered, value, approximate);
   if (match) return { ...reading, kbValue: match };
   const latest = ordered.at(-1);
   return latest ? { ...reading, kbValue: latest, differs: true } : reading;
@@ -140,6 +130,8 @@ export class StatisticMatcher {
   /** Month number by word id. */
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
+  /** What a tied figure counts: a part, a sum, a stage or a span of years. */
+  private readonly scope: FigureScope;
   /** Measures by the first word of each phrase in their first cue group. */
   private readonly byFirstCueWord = new Map<number, CompiledStat[]>();
   /**
@@ -159,10 +151,10 @@ export class StatisticMatcher {
     index: MatchIndex,
     private readonly vocabulary: Vocabulary,
   ) {
-    this.compiled = index.stats.map((stat) => ({
-      stat,
-      cues: stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase))),
-    }));
+    this.compiled = index.stats.map((stat) => {
+      const cues = stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase)));
+      return { stat, cues, cueWords: new Set(cues.flat(2)) };
+    });
     for (const c of this.compiled) {
       for (const phrase of c.cues[0] ?? []) {
         const list = this.byFirstCueWord.get(phrase[0]!) ?? [];
@@ -182,6 +174,7 @@ export class StatisticMatcher {
     this.ownForce = new Set(OWN_FORCE_WORDS.map((w) => vocabulary.add(w)));
     this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
+    this.scope = new FigureScope(vocabulary, this.figures.numberWords());
   }
 
   /**
@@ -255,6 +248,8 @@ export class StatisticMatcher {
       }
       best ??= this.continued(previous, figure, tokens, sentence);
       if (!best || !plausible(best.stat, figure)) continue;
+      // A part of the measure's population, or a sum with another, is another measure.
+      if (this.scope.narrowsOrAdds(tokens, figure, sentence, best.cues[0] ?? [], best.cueWords)) continue;
       // A whole and its part are not the same measure. The part takes it when its cues follow
       // the part ("1,000 officers, and 800 of those were under investigation") or the whole is
       // only the base ("across nine areas ... inadequate in seven of those"); otherwise the
@@ -267,19 +262,16 @@ export class StatisticMatcher {
         for (const t of tied) if (t && t.at > whole.at) t.at--;
         tied[antecedent] = undefined;
       }
+      // A total over several years ("since 2020", "over the past five years") is tied only
+      // where a source gives that same figure; it has no one period to compare.
+      const spansYears = this.scope.spansYears(tokens, figure, sentence);
+      const reading = spansYears
+        ? compareWithKb(best.stat, figure.value, figure.approximate)
+        : compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)));
+      if (spansYears && !reading.kbValue) continue;
       tied[i] = { c: best, at: results.length };
       previous = { c: best, sentence: tokens.sentence[figure.first]!, block: tokens.block[figure.first]! };
-      results.push({
-        entity: best.stat.entity,
-        start: figure.start,
-        end: figure.end,
-        reading: compareWithKb(
-          best.stat,
-          figure.value,
-          figure.approximate,
-          this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)),
-        ),
-      });
+      results.push({ entity: best.stat.entity, start: figure.start, end: figure.end, reading });
     }
     return previous;
   }
@@ -305,14 +297,6 @@ export class StatisticMatcher {
       this.head[id] = k;
     }
     return candidates;
-  }
-
-  /** Whether a phrase occurs at word k (its first word already matched). */
-  private static rest(tokens: Tokens, phrase: readonly number[], k: number): boolean {
-    for (let j = 1; j < phrase.length; j++) {
-      if (tokens.ids[k + j] !== phrase[j] || tokens.joinable[k + j - 1] !== 1) return false;
-    }
-    return true;
   }
 
   /**
@@ -343,7 +327,7 @@ export class StatisticMatcher {
         for (let k = this.head[phrase[0]!]!; k >= 0; k = this.nextSame[k]!) {
           const kEnd = k + phrase.length - 1;
           if (kEnd > sentence.last) break;
-          if (!StatisticMatcher.rest(tokens, phrase, k)) continue;
+          if (!phraseAt(tokens, phrase, k)) continue;
           if (k <= f.last && kEnd >= f.first) continue;
           const distance = k > f.last ? k - f.last : f.first - kEnd;
           if (f.unit === 'count' && groupIndex === 0) {
@@ -353,6 +337,7 @@ export class StatisticMatcher {
             continue;
           }
           if (cuesAfter && k <= f.last) continue;
+          if (this.scope.stagedAt(tokens, k, sentence, c.cueWords)) continue;
           best = Math.min(best, distance);
         }
       }
@@ -370,7 +355,7 @@ export class StatisticMatcher {
    */
   private periodOf(tokens: Tokens, f: Figure, sentence: Sentence, afterAnotherFigure: boolean): string | undefined {
     for (let k = f.last + 1; k < sentence.last; k++) {
-      if (this.clauseEndsBefore(tokens, k)) break;
+      if (clauseEndsBefore(tokens, k)) break;
       if (this.period.has(tokens.ids[k]!)) {
         const period = this.periodAt(tokens, k + 1, sentence.last);
         if (period) return period;
@@ -391,15 +376,6 @@ export class StatisticMatcher {
     if (k > last || !isYear(text, starts[k]!, ends[k]!)) return undefined;
     const year = text.slice(starts[k]!, ends[k]!);
     return month ? `${year}-${String(month).padStart(2, '0')}` : year;
-  }
-
-  /** Whether a comma, semicolon or colon stands between word k - 1 and word k. */
-  private clauseEndsBefore(tokens: Tokens, k: number): boolean {
-    for (let i = tokens.ends[k - 1]!; i < tokens.starts[k]!; i++) {
-      const c = tokens.text.charCodeAt(i);
-      if (c === 44 || c === 59 || c === 58) return true;
-    }
-    return false;
   }
 
   /** "across nine areas": a count introduced as the base others are counted from. */
@@ -424,7 +400,7 @@ export class StatisticMatcher {
     // The force may head the clause before ("…followed by Essex Police, with 43 officers"), no further.
     let breaks = 0;
     for (let k = f.first - 1; k > sentence.first && k >= f.first - ANOTHER_FORCE_WINDOW_WORDS; k--) {
-      if (this.clauseEndsBefore(tokens, k + 1) && ++breaks > 1) return false;
+      if (clauseEndsBefore(tokens, k + 1) && ++breaks > 1) return false;
       if (!this.forceWords.has(tokens.ids[k]!) || !isCapitalised(tokens, k)) continue;
       const place = k - 1;
       if (tokens.joinable[place] === 1 && isCapitalised(tokens, place) && !this.ownForce.has(tokens.ids[place]!)) return true;
@@ -438,7 +414,7 @@ export class StatisticMatcher {
    */
   private isTarget(tokens: Tokens, f: Figure, sentence: Sentence): boolean {
     for (let k = f.first - 1; k >= sentence.first && k >= f.first - TARGET_WINDOW_WORDS; k--) {
-      if (this.clauseEndsBefore(tokens, k + 1)) return false;
+      if (clauseEndsBefore(tokens, k + 1)) return false;
       const id = tokens.ids[k]!;
       if (this.wishes.has(id) || (this.targets.has(id) && this.targetLinks.has(tokens.ids[k + 1]!))) return true;
     }
@@ -461,10 +437,4 @@ export class StatisticMatcher {
     for (let k = sentence.first; k < f.first; k++) if (this.backReferences.has(tokens.ids[k]!)) return previous.c;
     return undefined;
   }
-}
-
-/** Whether word k starts with a capital letter (A–Z). */
-function isCapitalised(tokens: Tokens, k: number): boolean {
-  const c = tokens.text.charCodeAt(tokens.starts[k]!);
-  return c >= 65 && c <= 90;
 }

@@ -252,3 +252,40 @@ export function findWords(tokens: Tokens, phrase: readonly number[], first: numb
   for (let k = first; k + phrase.length - 1 <= last; k++) if (phraseAt(tokens, phrase, k)) found.push(k);
   return found;
 }
+
+/** Whether a comma, semicolon or colon stands between word k - 1 and word k. */
+export function clauseEndsBefore(tokens: Tokens, k: number): boolean {
+  for (let i = tokens.ends[k - 1]!; i < tokens.starts[k]!; i++) {
+    const c = tokens.text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58) return true;
+  }
+  return false;
+}
+
+/** Whether text[from, to) is a year from 1900 to 2099, read without copying it. */
+export function isYear(text: string, from: number, to: number): boolean {
+  if (to - from !== 4) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const century = text.slice(from, from + 2);
+  return century === '19' || century === '20';
+}
+
+/** Whether word k starts with a capital letter (A–Z). */
+export function isCapitalised(tokens: Tokens, k: number): boolean {
+  const c = tokens.text.charCodeAt(tokens.starts[k]!);
+  return c >= 65 && c <= 90;
+}
+
+/** "94 per cent in February 2024": a month may stand between the period word and the year. */
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+/** A sentence's word range. */
+export interface Sentence {
+  first: number;
+  last: number;
+}
