@@ -11,7 +11,7 @@ import {
 import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileEverySite, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
 import { EVERY_SITE_PATTERN, isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites, everySiteGranted } from '@/utils/settings';
-import { catchUpAfterStartup, type StartupTabs } from '@/utils/startup-catch-up';
+import { catchUpAfterStartup, type Coverage, type StartupTabs } from '@/utils/startup-catch-up';
 import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS } from '@/utils/constants';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
@@ -36,14 +36,14 @@ const siteAccess: SiteAccessApi = {
 };
 
 /** Registrations follow permissions; the added-sites list follows them too (a site given back elsewhere is dropped). */
-const reconcile = oneAtATime(async (): Promise<string[]> => {
+const reconcile = oneAtATime(async (): Promise<Coverage> => {
   const sites = await reconcileSites(siteAccess);
   const everySite = await reconcileEverySite(siteAccess, sites);
   if ((await everySiteGranted.getValue()) !== everySite) await everySiteGranted.setValue(everySite);
   const added = await addedSites.getValue();
   const kept = added.filter((s) => sites.includes(s));
   if (kept.length !== added.length) await addedSites.setValue(kept);
-  return sites;
+  return { sites, everySite };
 });
 
 /** Starts the content script in a tab already open on a site just added (no reload needed). */
@@ -83,10 +83,10 @@ export default defineBackground(() => {
     // The first-run page: what it does, and where it should run (the news sites, or every site).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
-  const reconciled = reconcile().catch((): string[] => []);
-  // Each time the background starts (the browser's start among them), tabs on added sites that
-  // loaded without the content script get it: see utils/startup-catch-up.ts.
-  void reconciled.then((sites) => catchUpAfterStartup(sites, startupTabs, { windowMs: STARTUP_CATCH_UP_MS, sweepMs: STARTUP_SWEEP_MS, settleMs: STARTUP_SETTLE_MS }));
+  const reconciled = reconcile().catch((): Coverage => ({ sites: [], everySite: false }));
+  // Each time the background starts (the browser's start among them), tabs on added sites (or
+  // on every site) that loaded without the content script get it: see utils/startup-catch-up.ts.
+  void reconciled.then((coverage) => catchUpAfterStartup(coverage, startupTabs, { windowMs: STARTUP_CATCH_UP_MS, sweepMs: STARTUP_SWEEP_MS, settleMs: STARTUP_SETTLE_MS }));
   // Listening for the browser's start is what has it start the background then, so tabs
   // restored at start-up are caught up (the work itself is done above, on every start).
   browser.runtime.onStartup.addListener(() => undefined);
@@ -101,10 +101,10 @@ export default defineBackground(() => {
         getEntity: ({ id }) => kb.entity(id),
         getStatus: () => kb.status(),
         siteAccessChanged: async ({ site, tabId }) => {
-          const sites = await reconcile();
+          const { sites } = await reconcile();
           const granted = await browser.permissions.contains({ origins: [sitePermissionPattern(site)] });
           const injected = granted && tabId !== undefined ? await injectIfAbsent(tabId) : false;
-          return { sites, injected };
+          return { sites: [...sites], injected };
         },
         everySiteChanged: async ({ tabId }) => {
           await reconcile();

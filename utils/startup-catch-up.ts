@@ -5,9 +5,16 @@
  * a tab stays unannotated until it is reloaded: the restart end-to-end test saw it about one
  * start in six, the tab's address itself hidden from the extension for the first moments.
  * For a short while after start-up, each tab on an added site that has loaded gets the
- * content script if it has none.
+ * content script if it has none. With every site granted the same holds for every web page
+ * off the curated list (the list's sites are the manifest's, in force from the start).
  */
-import { isHostOnSites } from './sites';
+import { isHostOnSites, isListedSite, isScriptablePage } from './sites';
+
+/** Where the registrations the browser restores run: the sites the reader added, or every site. */
+export interface Coverage {
+  sites: readonly string[];
+  everySite: boolean;
+}
 
 export interface StartupTabs {
   /** Ids and addresses of the tabs that have finished loading. */
@@ -29,6 +36,13 @@ export function isOnSites(url: string, sites: readonly string[]): boolean {
   }
 }
 
+/** Whether a tab at `url` is one a restored registration should have reached. */
+export function isCovered(url: string, { sites, everySite }: Coverage): boolean {
+  if (isOnSites(url, sites)) return true;
+  if (!everySite || !isScriptablePage(url)) return false;
+  return !isListedSite(new URL(url).hostname);
+}
+
 /**
  * Watches tabs for `windowMs` after start-up: each tab that finishes loading, and every
  * `sweepMs` each loaded tab (right after start-up a tab's address can stay hidden until the
@@ -37,14 +51,14 @@ export function isOnSites(url: string, sites: readonly string[]): boolean {
  * twice. Resolves when the window closes.
  */
 export async function catchUpAfterStartup(
-  sites: readonly string[],
+  coverage: Coverage,
   tabs: StartupTabs,
   { windowMs, sweepMs, settleMs }: { windowMs: number; sweepMs: number; settleMs: number },
 ): Promise<void> {
-  if (!sites.length) return;
+  if (!coverage.sites.length && !coverage.everySite) return;
   const pending: Promise<void>[] = [];
   const check = (id: number, url: string) => {
-    if (!isOnSites(url, sites)) return;
+    if (!isCovered(url, coverage)) return;
     pending.push(
       // A tab closed or navigated away meanwhile: injecting fails, and there is nothing to do.
       tabs.wait(settleMs).then(() => tabs.injectIfAbsent(id).then(() => undefined, () => undefined)),

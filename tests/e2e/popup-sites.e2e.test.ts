@@ -113,3 +113,42 @@ describe('a site outside the news-site list', () => {
     await again.close();
   });
 });
+
+describe('every site, chosen from the popup', () => {
+  const ELSEWHERE = 'http://stories.elsewhere.example/2025/seed-2-engage-exit.html';
+  const EVERY_SITE = '*://*/*';
+
+  it('is offered on a site outside the list, stays on after a browser restart, and is given back from the popup', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ELSEWHERE);
+    await clickToolbarButton(session, page);
+    const popup = await openPopup(session, page);
+    await grantSiteAsChromeExtensionsPage(session, EVERY_SITE);
+    await popup.getByRole('button', { name: 'Turn on for every site' }).click();
+    // The open tab is annotated without a reload, and the popup now shows the switch on.
+    await page.waitForSelector('met-mention');
+    const everySwitch = popup.getByRole('switch', { name: /Run on every site/ });
+    await everySwitch.waitFor();
+    expect(await everySwitch.isChecked()).toBe(true);
+    expect(await grantedOrigins(session)).toContain(EVERY_SITE);
+
+    // After a restart the registration the background keeps is in force on any site.
+    await session.closeBrowser();
+    session = await startSession({ userDataDir: first.userDataDir, port: first.port, toolbar: true });
+    const again = await session.context.newPage();
+    await again.goto(ELSEWHERE.replace('stories.', 'www.'));
+    await again.waitForSelector('met-mention');
+    expect((await registeredScripts(session)).some((s) => s.matches?.includes(EVERY_SITE))).toBe(true);
+
+    // Given back with the popup's switch: highlights go at once, and so do the permission and registration.
+    await clickToolbarButton(session, again);
+    const popupAgain = await openPopup(session, again);
+    await popupAgain.getByRole('switch', { name: /Run on every site/ }).uncheck();
+    await expect.poll(() => again.locator('met-mention').count(), POLL).toBe(0);
+    await expect.poll(() => grantedOrigins(session), POLL).not.toContain(EVERY_SITE);
+    expect((await registeredScripts(session)).some((s) => s.matches?.includes(EVERY_SITE))).toBe(false);
+    await again.reload();
+    await again.waitForLoadState('load');
+    expect(await again.locator('met-mention').count()).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchUpAfterStartup, isOnSites, type StartupTabs } from '../../utils/startup-catch-up';
+import { catchUpAfterStartup, isCovered, isOnSites, type StartupTabs } from '../../utils/startup-catch-up';
 
 /** Tabs as the browser reports them, with time under the test's control. */
 function fakeTabs(open: { id: number; url: string }[], running: Set<number>) {
@@ -55,7 +55,7 @@ describe('catching up after the browser starts', () => {
       ],
       running,
     );
-    const done = catchUpAfterStartup(['unlisted.example'], fake.tabs, options);
+    const done = catchUpAfterStartup({ sites: ['unlisted.example'], everySite: false }, fake.tabs, options);
     await fake.advance(0);
     expect(fake.injected).toEqual([]); // each tab is given time for a registration in force to run
     await fake.advance(1_000);
@@ -76,7 +76,7 @@ describe('catching up after the browser starts', () => {
 
   it('looks again at loaded tabs, whose address may show only once the site’s permission is in force', async () => {
     const fake = fakeTabs([], new Set());
-    const done = catchUpAfterStartup(['unlisted.example'], fake.tabs, options);
+    const done = catchUpAfterStartup({ sites: ['unlisted.example'], everySite: false }, fake.tabs, options);
     await fake.advance(2_000);
     fake.reveal(7, 'http://unlisted.example/news/a.html');
     expect(fake.injected).toEqual([]);
@@ -89,8 +89,40 @@ describe('catching up after the browser starts', () => {
 
   it('does nothing when no site was added', async () => {
     const fake = fakeTabs([{ id: 1, url: 'https://unlisted.example/' }], new Set());
-    await catchUpAfterStartup([], fake.tabs, options);
+    await catchUpAfterStartup({ sites: [], everySite: false }, fake.tabs, options);
     expect([fake.injected, fake.listening()]).toEqual([[], 0]);
+  });
+
+  it('with every site granted, starts the script in every web page off the curated list', async () => {
+    const fake = fakeTabs(
+      [
+        { id: 1, url: 'https://blog.example/met-story' },
+        { id: 2, url: 'https://www.bbc.co.uk/news/uk-england-london-1' },
+        { id: 3, url: 'chrome://settings/' },
+        { id: 4, url: 'https://chromewebstore.google.com/detail/x' },
+      ],
+      new Set(),
+    );
+    const done = catchUpAfterStartup({ sites: [], everySite: true }, fake.tabs, options);
+    await fake.advance(0);
+    await fake.advance(1_000);
+    expect(fake.injected).toEqual([1]);
+    fake.load(5, 'http://127.0.0.1:8080/story.html');
+    await fake.advance(1_000);
+    expect(fake.injected).toEqual([1, 5]);
+    await fake.advance(20_000);
+    await done;
+  });
+
+  it('reads what a restored registration covers', () => {
+    const added = { sites: ['unlisted.example'], everySite: false };
+    expect(isCovered('https://unlisted.example/a', added)).toBe(true);
+    expect(isCovered('https://other.example/a', added)).toBe(false);
+    const every = { sites: [], everySite: true };
+    expect(isCovered('https://other.example/a', every)).toBe(true);
+    // The curated list's sites are the manifest's, never the catch-up's.
+    expect(isCovered('https://www.theguardian.com/uk-news/1', every)).toBe(false);
+    expect(isCovered('file:///home/reader/page.html', every)).toBe(false);
   });
 
   it('treats a site as covering its subdomains, and nothing else', () => {
