@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledKb } from '../helpers/kb';
 import { patternWords } from '../../utils/match/tokens';
 import { parseKnowledgeBase } from '../../utils/kb/service';
+import { overlappingOffices, staleFutureTense, unendedRoles } from '../../utils/kb/consistency';
 
 const kb = loadBundledKb();
 const today = new Date().toISOString().slice(0, 10);
@@ -38,6 +39,18 @@ describe('the bundled knowledge base', () => {
     const ids = new Set(kb.entities.map((e) => e.id));
     const dangling = kb.entities.flatMap((e) => (e.related ?? []).filter((r) => !ids.has(r)).map((r) => `${e.id} -> ${r}`));
     expect(dangling).toEqual([]);
+  });
+
+  it('never has two people in a single-holder office at once', () => {
+    expect(overlappingOffices(kb.entities)).toEqual([]);
+  });
+
+  it('ends a role when its holder moves on to another', () => {
+    expect(unendedRoles(kb.entities)).toEqual([]);
+  });
+
+  it('speaks of nothing as still to come once its date has passed', () => {
+    expect(staleFutureTense(kb.entities)).toEqual([]);
   });
 
   it('has no date in the future', () => {

@@ -58,6 +58,12 @@ export const Role = v.strictObject({
   title: v.string(),
   start: v.optional(IsoDate),
   end: v.optional(IsoDate),
+  /**
+   * Held together with the roles that begin after it (a seat in Parliament with a ministry):
+   * its missing end is not an oversight. Without it, a role with no end that is followed by a
+   * later one is taken to have ended, and the bundle test asks for its end.
+   */
+  alongside: v.optional(v.boolean()),
 });
 
 export const StatValue = v.strictObject({
