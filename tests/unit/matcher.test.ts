@@ -211,6 +211,8 @@ describe('statistics', () => {
     ['Scotland Yard said its aim is to answer 90% of 999 calls within ten seconds.', ['yard:Scotland Yard']],
     ['Scotland Yard pledged 500 officers for the investigation.', ['yard:Scotland Yard']],
     ['Scotland Yard said an estimated 900 officers were under investigation.', ['yard:Scotland Yard']],
+    ['Scotland Yard backed proposals to fund 500 officers for the investigation.', ['yard:Scotland Yard']],
+    ['Scotland Yard said it could lose 700 officers under investigation.', ['yard:Scotland Yard']],
     // Another force's count is not the Met's.
     ['Scotland Yard said 183 officers were under investigation, followed by Essex Police, with 43 officers under investigation.', ['yard:Scotland Yard', 'stat-officers:183']],
     ['Kent Constabulary said 700 officers were under investigation; Scotland Yard would not comment.', ['yard:Scotland Yard']],
@@ -437,6 +439,10 @@ describe('statistics: a figure is tied only to the measure it counts', () => {
     ['stage', 'The Met said 90 officers faced dismissal in 2023.', []],
     ['stage', 'The Met said 90% of 999 calls should be answered within ten seconds.', []],
     ['outcome', 'In May, 90 officers were dismissed by the Met.', ['stat-officers-dismissed:90']],
+    // A number written as a year counts only the noun right after it.
+    ['year', 'The 2021 report said police officers’ membership was a source of mistrust in the investigations.', []],
+    ['year', 'He was arrested in 2000, despite claims made to the investigation.', []],
+    ['year', 'The Met said 2000 officers were under investigation.', ['stat-officers-reviewed-2023:2000']],
   ])('%s: %j', (_pattern, sentence, expected) => {
     expect(ties(sentence)).toEqual(expected);
   });

@@ -30,12 +30,15 @@ const ANOTHER_FORCE_WINDOW_WORDS = 8;
 const TARGET_LINKS = ['of', 'is', 'was', 'remains'];
 /**
  * "he also wants 1,600 more PCSOs", "its aim to answer 90%", "pledged 1,300 more officers", "an
- * estimated 1,000": a wish, aim, pledge, plan, claim or estimate is not a reading either.
+ * estimated 1,000", "proposals to fund 500 new PCSOs": a wish, aim, pledge, plan, proposal, claim
+ * or estimate is not a reading either.
  */
 const WISH_WORDS = [
   'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'aim', 'aims', 'aiming', 'aimed', 'pledge', 'pledges', 'pledged',
   'promise', 'promises', 'promised', 'vow', 'vows', 'vowed', 'plans', 'planned', 'proposes', 'proposed', 'estimated',
-  'estimate', 'estimates', 'claims', 'claimed', 'expects', 'expected', 'forecast', 'projected',
+  'estimate', 'estimates', 'claims', 'claimed', 'expects', 'expected', 'forecast', 'projected', 'proposal', 'proposals',
+  // "will recruit 500", "could lose 2,300 officers": what may happen is not a reading either.
+  'will', 'would', 'could', 'might',
 ];
 /** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
@@ -332,7 +335,10 @@ export class StatisticMatcher {
           const distance = k > f.last ? k - f.last : f.first - kEnd;
           if (f.unit === 'count' && groupIndex === 0) {
             if (k <= nounFrom.last || tokens.starts[k]! > nextFigureStart) continue;
-            if (k - nounFrom.last - 1 > COUNT_NOUN_WINDOW_WORDS) continue;
+            // "The 2021 report said officers…", "arrested in 2000, despite claims": a number
+            // written as a year counts something only when its noun follows at once ("2000 officers").
+            const window = isYear(tokens.text, nounFrom.start, nounFrom.end) ? 0 : COUNT_NOUN_WINDOW_WORDS;
+            if (k - nounFrom.last - 1 > window) continue;
             best = Math.min(best, k - nounFrom.last);
             continue;
           }
