@@ -55,6 +55,23 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
           {stat.series.length > 1 && <Sparkline points={stat.series} />}
         </section>
       )}
+      {model.figures && (
+        <section class="key-figures" aria-label="Key figures">
+          <h3>Key figures</h3>
+          {model.figures.page && (
+            <p class={model.figures.page.differs ? 'page-figure differs' : 'page-figure'} role={model.figures.page.differs ? 'note' : undefined}>
+              {model.figures.page.note}
+            </p>
+          )}
+          <ul>
+            {model.figures.items.map((f) => (
+              <li key={f.text} class={f.onPage ? 'on-page' : undefined}>
+                {f.text} <span class="meta">({f.source})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {model.facts.length > 0 && (
         <section class="facts" aria-label={model.factsTitle}>
           <h3>{model.factsTitle}</h3>

@@ -56,6 +56,19 @@ describe('the hover card', () => {
     await page.close();
   });
 
+  it('shows a key figure the page gives differently, beside the sourced one, in neutral words', async () => {
+    const page = await openPage(session, 'key-figure-differs');
+    const differing = page.locator('met-mention[data-met-differs]');
+    expect(await differing.count()).toBe(1);
+    expect(await differing.innerText()).toBe('48');
+    await differing.hover();
+    const text = await cardText(page);
+    expect(text).toContain('David Carrick');
+    expect(text).toContain('This page gives 48; the sourced figure is 49 charges he pleaded guilty to (The Independent, 16 January 2023).');
+    expect(text).toContain('36 life sentences he received');
+    await page.close();
+  });
+
   it('closes on Escape and when the pointer leaves', async () => {
     const page = await openPage(session, 'seed-1-new-met-plan');
     await page.hover('met-mention[data-met-id="casey-review"]');

@@ -30,6 +30,7 @@ export const PAGE_URLS: Record<string, string> = {
   'neg-tokyo-police': 'http://www.reuters.com/world/asia-pacific/neg-tokyo-police.html',
   'neg-gmp-misconduct': 'http://www.manchestereveningnews.co.uk/news/greater-manchester-news/neg-gmp-misconduct.html',
   'live-blog': 'http://www.standard.co.uk/news/live/live-blog.html',
+  'key-figure-differs': 'http://www.thisislocallondon.co.uk/news/key-figure-differs.html',
 };
 
 export interface Session {

@@ -6,7 +6,7 @@ import { buildCardModel } from '../../utils/card/model';
 import { holdingAt, rolesAtArticleDate } from '../../utils/card/timing';
 import { chooseTheme, luminance } from '../../utils/card/theme';
 import { loadBundledKb } from '../helpers/kb';
-import { compareWithKb } from '../../utils/match/statistics';
+import { compareWithKb, compareWithKeyFigure } from '../../utils/match/statistics';
 import { buildMatchIndex } from '../../utils/kb/match-index';
 import { byPeriod } from '../../utils/kb/dates';
 import type { Entity } from '../../utils/kb/schema';
@@ -140,6 +140,32 @@ describe('the card by type', () => {
       differs: false,
       note: 'The page does not say which period this figure is for, so it is not compared.',
     });
+  });
+});
+
+describe('key figures on the card', () => {
+  const carrick = byId('david-carrick');
+  const keyFigure = (n: number) => buildMatchIndex('test', [carrick]).stats.find((s) => s.keyFigure === n)!;
+
+  it('lists the entry’s sourced key figures with their sources', () => {
+    const model = buildCardModel(carrick, [], {});
+    expect(model.figures!.items[0]).toEqual({ text: '49 charges he pleaded guilty to', source: 'The Independent, 16 January 2023', onPage: false });
+    expect(model.figures!.page).toBeUndefined();
+  });
+
+  it('puts the one on the page first and says, in neutral words, whether the page agrees', () => {
+    const agreeing = compareWithKeyFigure(keyFigure(3), 36, false)!;
+    const model = buildCardModel(carrick, [], { reading: agreeing });
+    expect(model.figures!.items[0]!).toMatchObject({ text: '36 life sentences he received', onPage: true });
+    expect(model.figures!.page).toEqual({ differs: false, note: 'Matches the sourced figure: 36 life sentences he received (BBC News, 7 February 2023).' });
+    const differing = compareWithKeyFigure(keyFigure(0), 48, false, '2024-03-01')!;
+    expect(buildCardModel(carrick, [], { reading: differing }).figures!.page).toEqual({
+      differs: true,
+      note: 'This page gives 48; the sourced figure is 49 charges he pleaded guilty to (The Independent, 16 January 2023).',
+    });
+    const root = document.createElement('div');
+    render(<Card model={buildCardModel(carrick, [], { reading: differing })} titleId="t" />, root);
+    expect(root.querySelector('[aria-label="Key figures"] .page-figure.differs')!.getAttribute('role')).toBe('note');
   });
 });
 

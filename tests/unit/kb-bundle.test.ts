@@ -17,6 +17,10 @@ function allDates(): { where: string; date: string }[] {
       if (r.start) out.push({ where: `${e.id} role start`, date: r.start });
       if (r.end) out.push({ where: `${e.id} role end`, date: r.end });
     }
+    for (const f of e.figures ?? []) {
+      out.push({ where: `${e.id} figure`, date: f.date });
+      out.push({ where: `${e.id} figure source`, date: f.source.date });
+    }
     for (const v of e.stat?.values ?? []) {
       out.push({ where: `${e.id} value`, date: v.date });
       out.push({ where: `${e.id} value source`, date: v.source.date });
@@ -51,6 +55,23 @@ describe('the bundled knowledge base', () => {
 
   it('speaks of nothing as still to come once its date has passed', () => {
     expect(staleFutureTense(kb.entities)).toEqual([]);
+  });
+
+  it('gives key figures only to entries that are not statistics, each named by words of its own', () => {
+    const problems: string[] = [];
+    for (const e of kb.entities) {
+      const figures = e.figures ?? [];
+      if (figures.length && e.type === 'statistic') problems.push(`${e.id}: a statistic's values are its series`);
+      const seen = new Map<string, number>();
+      figures.forEach((f, i) => {
+        for (const w of f.words) {
+          const key = w.toLowerCase();
+          if (seen.has(key)) problems.push(`${e.id}: "${w}" names figures ${seen.get(key)} and ${i}`);
+          seen.set(key, i);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
   });
 
   it('has no date in the future', () => {

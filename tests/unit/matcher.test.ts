@@ -439,11 +439,55 @@ describe('statistics: a figure is tied only to the measure it counts', () => {
     ['stage', 'The Met said 90 officers faced dismissal in 2023.', []],
     ['stage', 'The Met said 90% of 999 calls should be answered within ten seconds.', []],
     ['outcome', 'In May, 90 officers were dismissed by the Met.', ['stat-officers-dismissed:90']],
+    // Another set than the measure counts: a change, a later batch, what remains.
+    ['another set', 'The Met said 800 more officers were under investigation.', []],
+    ['another set', 'The Met said the remaining 300 officers under investigation were cleared.', []],
+    ['another set', 'The Met said more than 800 officers were under investigation.', ['stat-officers-reviewed-2023:800']],
     // A number written as a year counts only the noun right after it.
     ['year', 'The 2021 report said police officers’ membership was a source of mistrust in the investigations.', []],
     ['year', 'He was arrested in 2000, despite claims made to the investigation.', []],
     ['year', 'The Met said 2000 officers were under investigation.', ['stat-officers-reviewed-2023:2000']],
   ])('%s: %j', (_pattern, sentence, expected) => {
     expect(ties(sentence)).toEqual(expected);
+  });
+});
+
+describe('key figures of a named entry', () => {
+  const index = bundledIndex();
+  /** The key-figure ties on a page (a London story), as "id:figure#n" with "!" when flagged. */
+  const ties = (text: string, articleDate?: string) => {
+    const page = `${text} The Metropolitan Police Service is London's force.`;
+    return new PageMatcher(index, undefined, articleDate)
+      .match(page)
+      .mentions.filter((m) => m.stat?.figure !== undefined)
+      .map((m) => `${m.entityId}:${page.slice(m.start, m.end)}#${m.stat!.figure}${m.stat!.differs ? '!' : ''}`);
+  };
+
+  it('ties a figure to the named entry’s key figure when the words agree', () => {
+    expect(ties('David Carrick pleaded guilty to 49 charges, including 24 counts of rape, against 12 women.')).toEqual([
+      'david-carrick:49#0',
+      'david-carrick:24#1',
+      'david-carrick:12#2',
+    ]);
+    expect(ties('David Carrick was given 36 life sentences.')).toEqual(['david-carrick:36#3']);
+  });
+
+  it('reads the entry named in the sentence before, not further back', () => {
+    expect(ties('David Carrick was jailed on Tuesday. He had admitted 49 charges.')).toEqual(['david-carrick:49#0']);
+    expect(ties('David Carrick was jailed on Tuesday. The court rose. He had admitted 49 charges.')).toEqual([]);
+    expect(ties('Another officer admitted 49 charges.')).toEqual([]);
+  });
+
+  it('says a figure differs only on a dated article written after the figure was sourced', () => {
+    const text = 'David Carrick pleaded guilty to 48 charges.';
+    expect(ties(text, '2024-03-01')).toEqual(['david-carrick:48#0!']);
+    // Undated, or dated before the source: nothing is claimed, and the figure is not tied.
+    expect(ties(text)).toEqual([]);
+    expect(ties(text, '2022-12-13')).toEqual([]);
+  });
+
+  it('leaves a later case’s other charges alone', () => {
+    expect(ties('David Carrick was convicted of ten other charges at the Old Bailey.', '2025-10-01')).toEqual([]);
+    expect(ties('David Carrick faces a further ten charges.', '2025-10-01')).toEqual([]);
   });
 });

@@ -73,6 +73,12 @@ export interface CardModel {
     /** What the page says, and whether it differs from the sourced figure. */
     page?: { value: string; differs: boolean; note: string };
   };
+  /** Sourced key figures (a case's offences, a review's recommendations), the one on the page first. */
+  figures?: {
+    items: { text: string; source: string; onPage: boolean }[];
+    /** What the page says about one of them, and whether it differs from the sourced figure. */
+    page?: { differs: boolean; note: string };
+  };
   sources: CardSource[];
   related: RelatedEntity[];
   checked: string;
@@ -124,6 +130,24 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   };
 }
 
+function figuresModel(entity: Entity, reading?: StatReading): CardModel['figures'] {
+  const figures = entity.figures ?? [];
+  if (!figures.length) return undefined;
+  const tied = reading?.figure !== undefined ? figures[reading.figure] : undefined;
+  const described = (f: (typeof figures)[number]) => `${formatValue(f.value, f.unit)} ${f.label}`;
+  const cited = (f: (typeof figures)[number]) => `${f.source.publisher}, ${formatDate(f.source.date)}`;
+  const items = figures
+    .map((f, i) => ({ text: described(f), source: cited(f), onPage: i === reading?.figure }))
+    .sort((a, b) => Number(b.onPage) - Number(a.onPage));
+  if (!tied || !reading) return { items };
+  const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, tied.unit)}`;
+  // Neutral words: the page and the source disagree; which is right is for the reader to judge.
+  const note = reading.differs
+    ? `This page gives ${shown}; the sourced figure is ${described(tied)} (${cited(tied)}).`
+    : `Matches the sourced figure: ${described(tied)} (${cited(tied)}).`;
+  return { items, page: { differs: reading.differs, note } };
+}
+
 export function buildCardModel(entity: Entity, related: RelatedEntity[], context: CardContext = {}): CardModel {
   const { reading, articleDate, today, note } = context;
   const later = (date: string | undefined) => Boolean(articleDate && date && isAfter(date, articleDate));
@@ -133,6 +157,7 @@ export function buildCardModel(entity: Entity, related: RelatedEntity[], context
   // A page cannot report a value sourced after it was published: whatever agreed or differed
   // with it, the page's figure is for an earlier time, so it is not compared.
   const stat = statModel(entity, reading?.kbValue && later(reading.kbValue.date) ? withoutComparison(reading) : reading);
+  const figures = figuresModel(entity, reading);
   const atArticle = articleDate && today && entity.roles ? rolesAtArticleDate(entity.name, entity.roles, articleDate, today) : undefined;
   const lastDate = PROCESS_TYPES.has(entity.type) ? byPeriod(entity.dates ?? []).at(-1) : undefined;
   return {
@@ -146,6 +171,7 @@ export function buildCardModel(entity: Entity, related: RelatedEntity[], context
     ...(atArticle ? { atArticle } : {}),
     ...(lastDate ? { latestStep: `Latest: ${lastDate.label} (${formatDate(lastDate.date)}).` } : {}),
     ...(stat ? { stat } : {}),
+    ...(figures ? { figures } : {}),
     sources: entity.sources.map(cardSource),
     related,
     checked: formatDate(entity.checked),

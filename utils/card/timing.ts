@@ -4,13 +4,10 @@
  * article dated 10 April 2022, and the card then says nothing rather than something wrong.
  */
 import type { Role } from '../kb/schema';
-import { periodEnd, periodStart } from '../kb/dates';
+import { isAfter, periodEnd, periodStart } from '../kb/dates';
 import { formatDate } from './format';
 
-/** Whether a dated event definitely came after the whole of the article's date. */
-export function isAfter(date: string, articleDate: string): boolean {
-  return periodStart(date) > periodEnd(articleDate);
-}
+export { isAfter };
 
 /** Whether a dated event definitely came before the article's date began. */
 function isBefore(date: string, articleDate: string): boolean {

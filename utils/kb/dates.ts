@@ -24,3 +24,8 @@ export function periodStart(iso: string): string {
 export function byPeriod<T extends { date: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => periodEnd(a.date).localeCompare(periodEnd(b.date)) || a.date.length - b.date.length);
 }
+
+/** Whether a dated event definitely came after the whole of a reference date (an article's). */
+export function isAfter(date: string, reference: string): boolean {
+  return periodStart(date) > periodEnd(reference);
+}

@@ -1,6 +1,6 @@
 /**
  * The compact match index the background hands to each content script: only what matching
- * needs (names, aliases and their rules, statistics' cues and values). Details of an entity
+ * needs (names, aliases and their rules, statistics' and key figures' cues and values). Details of an entity
  * are fetched when its card opens.
  */
 import type { Alias, Entity, EntityType, Statistic } from './schema';
@@ -35,6 +35,11 @@ export interface IndexedStatistic {
   unit: Statistic['unit'];
   cues: string[][];
   values: { value: number; date: string }[];
+  /**
+   * Set for an entry's key figure (its position in the entry's `figures`): tied only when the
+   * entry is named in the same or the previous sentence, its one cue group the figure's words.
+   */
+  keyFigure?: number;
 }
 
 /** A surname people in the KB share, for "Mr Carrick" and "Sgt Blake" after the full name. */
@@ -73,6 +78,9 @@ export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]):
         values: entity.stat.values.map(({ value, date }) => ({ value, date })),
       });
     }
+    (entity.figures ?? []).forEach((figure, keyFigure) => {
+      index.stats.push({ entity: position, unit: figure.unit, cues: [figure.words], values: [{ value: figure.value, date: figure.date }], keyFigure });
+    });
   });
   index.surnames = [...surnames.values()];
   return index;

@@ -86,6 +86,27 @@ export const Statistic = v.strictObject({
   cues: v.pipe(v.array(v.pipe(v.array(v.string()), v.minLength(1))), v.minLength(1)),
 });
 
+/**
+ * A sourced figure about an entity (an inquiry's recommendations, a case's offences and victims,
+ * an operation's arrests, a plan's promised officers), tied to a number on the page when the
+ * entity is named in the same or the previous sentence and one of `words` names what the
+ * number counts.
+ */
+export const KeyFigure = v.strictObject({
+  value: v.number(),
+  unit: v.picklist(['percent', 'gbp', 'count']),
+  /**
+   * What the number counts, as a page writes it right after the number ("recommendations",
+   * "counts of rape", "officers"): any one will do. For counts the words must follow the number.
+   */
+  words: v.pipe(v.array(v.pipe(v.string(), v.minLength(2))), v.minLength(1)),
+  /** The figure in a reader's words: "recommendations made by the review". */
+  label: v.pipe(v.string(), v.minLength(3)),
+  /** When the figure was true or stated (a verdict, a report's publication). */
+  date: IsoDate,
+  source: Source,
+});
+
 export const Entity = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case')),
   type: EntityType,
@@ -100,6 +121,8 @@ export const Entity = v.strictObject({
   dates: v.optional(v.array(KeyDate)),
   related: v.optional(v.array(v.string())),
   stat: v.optional(Statistic),
+  /** Sourced key figures of this entry (not for statistics, whose values are their series). */
+  figures: v.optional(v.array(KeyFigure)),
   /**
    * Known well beyond the Met's story (a Home Secretary, a national inspector, an inquiry into
    * every force): naming it does not by itself tie a page to the Met. People, cases,
@@ -123,5 +146,6 @@ export type KeyDate = v.InferOutput<typeof KeyDate>;
 export type Role = v.InferOutput<typeof Role>;
 export type StatValue = v.InferOutput<typeof StatValue>;
 export type Statistic = v.InferOutput<typeof Statistic>;
+export type KeyFigure = v.InferOutput<typeof KeyFigure>;
 export type Entity = v.InferOutput<typeof Entity>;
 export type KnowledgeBase = v.InferOutput<typeof KnowledgeBase>;

@@ -20,6 +20,14 @@ const PART_WORDS = [
   'female', 'male', 'women', 'woman', 'girls', 'boys', 'black', 'white', 'asian', 'ethnic', 'minority',
   'domestic', 'sexual', 'racist', 'racial', 'hate', 'gang', 'drug', 'drugs',
 ];
+/**
+ * "eight other charges", "the remaining four charges", "1,000 more officers", "a further 10
+ * counts": another set than the one a measure counts (a later case's new charges, a change
+ * rather than a total), unless the measure's own cues name it ("additional staff").
+ */
+const ANOTHER_SET_WORDS = ['other', 'another', 'new', 'further', 'fresh', 'additional', 'extra', 'more', 'remaining'];
+/** How many words before a figure "the remaining", "a further" may stand. */
+const ANOTHER_SET_BEFORE_WORDS = 2;
 /** How many words after a figure may still describe what it counts ("per cent of young black men"). */
 const NOUN_PHRASE_WORDS = 4;
 /** "homicides of teenagers", "searches in Lambeth": words that attach a part to the counted noun. */
@@ -47,6 +55,8 @@ const YEARS = ['years', 'decades', 'decade'];
 export class FigureScope {
   private readonly partWords: Set<number>;
   private readonly partLinks: Set<number>;
+  private readonly anotherSet: Set<number>;
+  private readonly than: number;
   /** London's parts as phrases, by their first word. */
   private readonly places = new Map<number, number[][]>();
   private readonly sumLinks: Set<number>;
@@ -72,6 +82,8 @@ export class FigureScope {
     const ids = (words: readonly string[]) => new Set(words.map((w) => vocabulary.add(w)));
     this.partWords = ids(PART_WORDS);
     this.partLinks = ids(PART_LINKS);
+    this.anotherSet = ids(ANOTHER_SET_WORDS);
+    this.than = vocabulary.add('than');
     for (const place of LONDON_PARTS) {
       const phrase = patternIds(vocabulary, place);
       this.places.set(phrase[0]!, [...(this.places.get(phrase[0]!) ?? []), phrase]);
@@ -97,11 +109,18 @@ export class FigureScope {
 
   /**
    * Whether what a figure counts is narrowed to a part ("67 knife-related homicides", "stop and
-   * searches of black people", "homicides in Lambeth") or summed with another workforce ("800
-   * officers and staff") in the words that describe it: those right after the figure, up to
-   * and just after the measure's noun.
+   * searches of black people", "homicides in Lambeth"), is another set ("eight other charges",
+   * "the remaining four") or is summed with another workforce ("800 officers and staff") in the
+   * words that describe it: those right after the figure, up to and just after the measure's
+   * noun, and "the remaining" or "a further" just before it.
    */
   narrowsOrAdds(tokens: Tokens, f: Figure, sentence: Sentence, nouns: readonly (readonly number[])[], cueWords: ReadonlySet<number>): boolean {
+    for (let k = f.first - 1; k >= sentence.first && k >= f.first - ANOTHER_SET_BEFORE_WORDS; k--) {
+      if (clauseEndsBefore(tokens, k + 1)) break;
+      // "more than 43,000" is the figure's own approximation, not another set.
+      if (tokens.ids[k + 1] === this.than) continue;
+      if (this.anotherSet.has(tokens.ids[k]!) && !cueWords.has(tokens.ids[k]!)) return true;
+    }
     const last = Math.min(sentence.last, f.last + NOUN_PHRASE_WORDS);
     for (let k = f.last + 1; k <= last; k++) {
       if (clauseEndsBefore(tokens, k)) return false;
@@ -126,7 +145,7 @@ export class FigureScope {
   /** Whether word k narrows a population: a part word the measure does not name, or a part of London. */
   private isPart(tokens: Tokens, k: number, cueWords: ReadonlySet<number>): boolean {
     const id = tokens.ids[k]!;
-    if (this.partWords.has(id) && !cueWords.has(id)) return true;
+    if ((this.partWords.has(id) || this.anotherSet.has(id)) && !cueWords.has(id)) return true;
     for (const place of this.places.get(id) ?? []) if (phraseAt(tokens, place, k) && isCapitalised(tokens, k)) return true;
     return false;
   }

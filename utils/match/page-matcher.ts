@@ -90,14 +90,18 @@ export class PageMatcher {
   private readonly stats: StatisticMatcher;
   private readonly relevance: RelevanceRules;
 
-  /** @param site the page's site: on the force's own, every page is about the force */
+  /**
+   * @param site the page's site: on the force's own, every page is about the force
+   * @param articleDate the page's date, when it states one: figures are not compared with values sourced later
+   */
   constructor(
     private readonly index: MatchIndex,
     private readonly site?: string,
+    articleDate?: string,
   ) {
     // Every rule registers its words before any page text is read.
     this.names = new NameMatcher(index, this.vocabulary);
-    this.stats = new StatisticMatcher(index, this.vocabulary);
+    this.stats = new StatisticMatcher(index, this.vocabulary, articleDate);
     this.relevance = new RelevanceRules(this.vocabulary);
   }
 
@@ -152,7 +156,15 @@ export class PageMatcher {
     }
     // Names and figures each come in document order: merge them.
     let n = 0;
-    const figures = this.stats.find(tokens);
+    // Key figures are tied only near a name of their entry; names come in document order.
+    const figures = this.stats.find(tokens, (entity, from, to) => {
+      for (let i = 0; i < found.length; i++) {
+        const m = found[i]!;
+        if (m.start >= to) break;
+        if (m.entity === entity && m.start >= from) return true;
+      }
+      return false;
+    });
     for (let i = 0; i < figures.length; i++) {
       const m = figures[i]!;
       while (n < names.length && names[n]!.start < m.start) out.push(names[n++]!);

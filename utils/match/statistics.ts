@@ -8,7 +8,7 @@ import { FigureRules, type Figure } from './figures';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
 import type { StatReading } from './types';
-import { byPeriod } from '../kb/dates';
+import { byPeriod, isAfter } from '../kb/dates';
 import { COUNT_NOUN_WINDOW_WORDS, STAT_APPROXIMATE_TOLERANCE, STAT_EXACT_TOLERANCE, STAT_MAGNITUDE_FACTOR, TARGET_WINDOW_WORDS } from '../constants';
 
 /** "77.6 per cent in 2024": words that introduce the period a figure is for. */
@@ -89,8 +89,12 @@ function closestAgreeing<V extends { value: number }>(ordered: readonly V[], val
  * nothing when the KB has no figure for it; with no period named every value is a candidate.
  * When none agrees, the figure differs from the latest candidate.
  */
-export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string): StatReading {
+export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string, articleDate?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
+  // A page cannot be checked against what was sourced after it was written.
+  if (articleDate && stat.values.some((v) => isAfter(v.date, articleDate))) {
+    stat = { ...stat, values: stat.values.filter((v) => !isAfter(v.date, articleDate)) };
+  }
   // With no period from the page's own words there is nothing to claim a difference with: the
   // figure may be for part of a year, another year or another population ("70 homicides
   // between January and September"). It is tied to the sourced value it agrees with, if any.
@@ -111,12 +115,28 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
   return latest ? { ...reading, kbValue: latest, differs: true } : reading;
 }
 
+/**
+ * Compares a page figure with an entry's key figure: a stated fact (a plea, a report's count),
+ * not a series. It is tied when it agrees, and said to differ only when the article is dated
+ * and the key figure was sourced by then; otherwise it is not tied at all (undefined).
+ */
+export function compareWithKeyFigure(stat: IndexedStatistic, value: number, approximate: boolean, articleDate?: string): StatReading | undefined {
+  const sourced = stat.values[0]!;
+  const reading: StatReading = { value, approximate, differs: false, kbValue: sourced, figure: stat.keyFigure! };
+  if (agrees(value, sourced.value, approximate)) return reading;
+  if (!articleDate || isAfter(sourced.date, articleDate)) return undefined;
+  return { ...reading, differs: true };
+}
+
 export interface StatMention {
   entity: number;
   start: number;
   end: number;
   reading: StatReading;
 }
+
+/** Whether entity (its position in the index) is named between two offsets of the text. */
+export type NamedAt = (entity: number, from: number, to: number) => boolean;
 
 export class StatisticMatcher {
   private readonly compiled: CompiledStat[];
@@ -133,6 +153,8 @@ export class StatisticMatcher {
   /** Month number by word id. */
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
+  /** Where the page names each entity, for key figures (set by `find`). */
+  private namedAt: NamedAt = () => false;
   /** What a tied figure counts: a part, a sum, a stage or a span of years. */
   private readonly scope: FigureScope;
   /** Measures by the first word of each phrase in their first cue group. */
@@ -150,9 +172,11 @@ export class StatisticMatcher {
   private nextSame = new Int32Array(0);
   private stamp = 0;
 
+  /** @param articleDate the page's date, when it states one: nothing sourced later is compared with it */
   constructor(
     index: MatchIndex,
     private readonly vocabulary: Vocabulary,
+    private readonly articleDate?: string,
   ) {
     this.compiled = index.stats.map((stat) => {
       const cues = stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase)));
@@ -185,7 +209,8 @@ export class StatisticMatcher {
    * either name a measure's cue or follow a sentence whose figure was tied (for "it
    * reached..."), are read for figures: most sentences of a long page do not.
    */
-  find(tokens: Tokens): StatMention[] {
+  find(tokens: Tokens, namedAt: NamedAt = () => false): StatMention[] {
+    this.namedAt = namedAt;
     const results: StatMention[] = [];
     if (!this.compiled.length) return results;
     if (this.head.length < this.vocabulary.size) {
@@ -243,6 +268,7 @@ export class StatisticMatcher {
       for (let j = 0; j < candidates.length; j++) {
         const c = candidates[j]!;
         if (c.stat.unit !== figure.unit || !plausible(c.stat, figure)) continue;
+        if (c.stat.keyFigure !== undefined && !this.ownerNamedNear(c.stat.entity, tokens, sentence)) continue;
         const score = this.cueFit(c, figure, tokens, sentence, nextFigureStart, nounFrom);
         if (score < bestScore) {
           bestScore = score;
@@ -268,10 +294,13 @@ export class StatisticMatcher {
       // A total over several years ("since 2020", "over the past five years") is tied only
       // where a source gives that same figure; it has no one period to compare.
       const spansYears = this.scope.spansYears(tokens, figure, sentence);
-      const reading = spansYears
-        ? compareWithKb(best.stat, figure.value, figure.approximate)
-        : compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)));
-      if (spansYears && !reading.kbValue) continue;
+      const reading =
+        best.stat.keyFigure !== undefined
+          ? compareWithKeyFigure(best.stat, figure.value, figure.approximate, this.articleDate)
+          : spansYears
+            ? compareWithKb(best.stat, figure.value, figure.approximate, undefined, this.articleDate)
+            : compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)), this.articleDate);
+      if (!reading || (spansYears && !reading.kbValue)) continue;
       tied[i] = { c: best, at: results.length };
       previous = { c: best, sentence: tokens.sentence[figure.first]!, block: tokens.block[figure.first]! };
       results.push({ entity: best.stat.entity, start: figure.start, end: figure.end, reading });
@@ -384,6 +413,20 @@ export class StatisticMatcher {
     return month ? `${year}-${String(month).padStart(2, '0')}` : year;
   }
 
+  /**
+   * Whether a key figure's entry is named in the figure's sentence or the one before it in the
+   * same block ("Carrick was jailed on Tuesday. He had admitted 49 offences.").
+   */
+  private ownerNamedNear(entity: number, tokens: Tokens, sentence: Sentence): boolean {
+    let first = sentence.first;
+    const before = first - 1;
+    if (before >= 0 && tokens.block[before] === tokens.block[first]) {
+      first = before;
+      while (first > 0 && tokens.sentence[first - 1] === tokens.sentence[before]) first--;
+    }
+    return this.namedAt(entity, tokens.starts[first]!, tokens.ends[sentence.last]!);
+  }
+
   /** "across nine areas": a count introduced as the base others are counted from. */
   private isBase(tokens: Tokens, f: Figure, sentence: Sentence): boolean {
     return f.first > sentence.first && this.baseWords.has(tokens.ids[f.first - 1]!);
@@ -438,7 +481,7 @@ export class StatisticMatcher {
     tokens: Tokens,
     sentence: Sentence,
   ): CompiledStat | undefined {
-    if (!previous || previous.c.stat.unit !== f.unit) return undefined;
+    if (!previous || previous.c.stat.unit !== f.unit || previous.c.stat.keyFigure !== undefined) return undefined;
     if (tokens.sentence[f.first] !== previous.sentence + 1 || tokens.block[f.first] !== previous.block) return undefined;
     for (let k = sentence.first; k < f.first; k++) if (this.backReferences.has(tokens.ids[k]!)) return previous.c;
     return undefined;

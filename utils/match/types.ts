@@ -12,6 +12,8 @@ export interface StatReading {
   kbValue?: { value: number; date: string };
   /** True when the page's figure does not agree with the KB's value for the same period. */
   differs: boolean;
+  /** For a key figure of a named entry (not a statistic): its position in the entry's `figures`. */
+  figure?: number;
 }
 
 /** One mention found in a text: offsets refer to the text given to the matcher. */

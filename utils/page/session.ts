@@ -88,7 +88,7 @@ export class PageSession {
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index, this.deps.site), controller.signal, this.look.shown);
+    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index, this.deps.site, readArticleDate(this.deps.doc)), controller.signal, this.look.shown);
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
