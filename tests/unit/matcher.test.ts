@@ -414,7 +414,9 @@ describe('statistics: a figure is tied only to the measure it counts', () => {
     ['whole', 'The Met carried out 248,000 stop and searches in London.', ['stat-stop-searches-london:248,000']],
     // A part of it: another measure, not tied.
     ['part', 'There were 67 knife-related homicides in London in 2024.', []],
-    ['part', 'London saw 30 teenage homicides last year, the Met said.', []],
+    ['part', 'London saw 30 knife-related homicides last year, the Met said.', []],
+    // ... unless a measure counts that part itself.
+    ['part measured', 'London saw 30 teenage homicides last year, the Met said.', ['stat-london-teenage-homicides:30']],
     ['part', 'The Met carried out 40,000 stop and searches of black people in London.', []],
     ['part', 'There were 20 homicides in Lambeth, south London, the Met said.', []],
     ['part', 'The Met said 800 female officers were under investigation.', []],

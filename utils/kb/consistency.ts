@@ -74,15 +74,16 @@ export function overlappingOffices(entities: readonly Entity[]): string[] {
 /**
  * A role with no end that is followed by another role of the same person starting later: the
  * holder moved on, so the earlier role ended. Roles held together (a seat in Parliament with a
- * ministry) are marked `alongside`.
+ * ministry) are marked `alongside`; a role with no start cannot be placed before another.
  */
 export function unendedRoles(entities: readonly Entity[]): string[] {
   const problems: string[] = [];
   for (const entity of entities) {
     const roles = entity.roles ?? [];
     for (const role of roles) {
-      if (role.end || role.alongside) continue;
-      const from = role.start ? periodStart(role.start) : '0000-01-01';
+      // With no start, nothing can be said to have begun after it.
+      if (role.end || role.alongside || !role.start) continue;
+      const from = periodStart(role.start);
       const later = roles.find((other) => other !== role && other.start && periodStart(other.start) > from);
       if (later) problems.push(`${entity.id}: “${role.title}” has no end, but “${later.title}” began ${later.start}`);
     }
