@@ -488,6 +488,11 @@ describe('key figures of a named entry', () => {
     expect(ties(text, '2022-12-13')).toEqual([]);
   });
 
+  it('leaves a figure the page dates before the key figure alone', () => {
+    expect(ties('In 2021, David Carrick faced 40 charges.', '2024-03-01')).toEqual([]);
+    expect(ties('In 2024, David Carrick was serving 36 life sentences.', '2024-03-01')).toEqual(['david-carrick:36#3']);
+  });
+
   it('leaves a later case’s other charges alone', () => {
     expect(ties('David Carrick was convicted of ten other charges at the Old Bailey.', '2025-10-01')).toEqual([]);
     expect(ties('David Carrick faces a further ten charges.', '2025-10-01')).toEqual([]);

@@ -118,10 +118,20 @@ export function compareWithKb(stat: IndexedStatistic, value: number, approximate
 /**
  * Compares a page figure with an entry's key figure: a stated fact (a plea, a report's count),
  * not a series. It is tied when it agrees, and said to differ only when the article is dated
- * and the key figure was sourced by then; otherwise it is not tied at all (undefined).
+ * and the key figure was sourced by then; otherwise, or when the page dates its figure before
+ * the key figure's date, it is not tied at all (undefined).
  */
-export function compareWithKeyFigure(stat: IndexedStatistic, value: number, approximate: boolean, articleDate?: string): StatReading | undefined {
+export function compareWithKeyFigure(
+  stat: IndexedStatistic,
+  value: number,
+  approximate: boolean,
+  articleDate?: string,
+  period?: string,
+): StatReading | undefined {
   const sourced = stat.values[0]!;
+  // "In October 2022 the interim report made four recommendations": a time before the figure
+  // was sourced is another moment of the story, not this figure.
+  if (period && isAfter(sourced.date, period)) return undefined;
   const reading: StatReading = { value, approximate, differs: false, kbValue: sourced, figure: stat.keyFigure! };
   if (agrees(value, sourced.value, approximate)) return reading;
   if (!articleDate || isAfter(sourced.date, articleDate)) return undefined;
@@ -296,7 +306,7 @@ export class StatisticMatcher {
       const spansYears = this.scope.spansYears(tokens, figure, sentence);
       const reading =
         best.stat.keyFigure !== undefined
-          ? compareWithKeyFigure(best.stat, figure.value, figure.approximate, this.articleDate)
+          ? compareWithKeyFigure(best.stat, figure.value, figure.approximate, this.articleDate, this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)))
           : spansYears
             ? compareWithKb(best.stat, figure.value, figure.approximate, undefined, this.articleDate)
             : compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)), this.articleDate);
