@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { Card } from '../../components/Card';
 import { buildCardModel } from '../../utils/card/model';
+import { readerPublisher } from '../../utils/card/format';
 import { holdingAt, rolesAtArticleDate } from '../../utils/card/timing';
 import { chooseTheme, luminance } from '../../utils/card/theme';
 import { loadBundledKb } from '../helpers/kb';
@@ -140,6 +141,28 @@ describe('the card by type', () => {
       differs: false,
       note: 'The page does not say which period this figure is for, so it is not compared.',
     });
+  });
+});
+
+describe('sources on the card', () => {
+  it.each([
+    ['The Standard (via inkl)', 'The Standard'],
+    ['Reuters (via MarketScreener)', 'Reuters'],
+    ['Wikipedia (via WikiMili; secondary source)', 'Wikipedia'],
+    ['TheInfoList (Wikipedia text; secondary source)', 'Wikipedia'],
+    ['Sky News (cached)', 'Sky News'],
+    ['Express & Star (PA)', 'Express & Star (PA)'],
+    ['Hansard (House of Lords)', 'Hansard (House of Lords)'],
+  ])('names %j as a reader knows it: %j', (stored, shown) => {
+    expect(readerPublisher(stored)).toBe(shown);
+  });
+
+  it('lists two copies of one article once', () => {
+    const entity = { ...byId('david-carrick'), sources: [
+      { publisher: 'The Guardian (via inkl)', title: 'A story', date: '2023-01-16', url: 'https://inkl.com/a' },
+      { publisher: 'The Guardian (via PressReader)', title: 'A story', date: '2023-01-16' },
+    ] };
+    expect(buildCardModel(entity, [], {}).sources).toEqual([{ publisher: 'The Guardian', title: 'A story', date: '16 January 2023', url: 'https://inkl.com/a' }]);
   });
 });
 

@@ -30,3 +30,16 @@ export function formatRange(start?: string, end?: string): string {
   if (end) return `until ${formatDate(end)}`;
   return '';
 }
+
+/** A note on how a copy was read: "(via inkl)", "(mirror; secondary source)", "(cached)". */
+const HOW_READ = /\s*\(([^()]*\b(via|mirror|secondary source|cached|copy|hosted)\b[^()]*)\)\s*$/i;
+
+/**
+ * A source's publisher as a reader knows it ("The Standard", "Wikipedia"): how a copy was read
+ * (a mirror, an aggregator, a cache) is for the research log, not the card.
+ */
+export function readerPublisher(publisher: string): string {
+  const note = HOW_READ.exec(publisher);
+  if (!note) return publisher;
+  return /wikipedia/i.test(note[1]!) ? 'Wikipedia' : publisher.slice(0, note.index).trim();
+}

@@ -5,7 +5,7 @@
 import type { Entity, EntityType, Source } from '../kb/schema';
 import type { RelatedEntity } from '../messages';
 import type { StatReading } from '../match/types';
-import { formatDate, formatRange, formatValue } from './format';
+import { formatDate, formatRange, formatValue, readerPublisher } from './format';
 import { byPeriod } from '../kb/dates';
 import { isAfter, rolesAtArticleDate } from './timing';
 
@@ -89,11 +89,22 @@ export interface CardModel {
 function cardSource(source: Source): CardSource {
   const safe = source.url?.startsWith('https://') ? source.url : undefined;
   return {
-    publisher: source.publisher,
+    publisher: readerPublisher(source.publisher),
     title: source.title,
     date: formatDate(source.date),
     ...(safe ? { url: safe } : {}),
   };
+}
+
+/** Two copies of one article (read through two aggregators) are one source to the reader. */
+function distinctSources(sources: CardSource[]): CardSource[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.publisher}|${s.title}|${s.date}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function withoutComparison(reading: StatReading): StatReading {
@@ -123,7 +134,7 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
     latest: {
       value: formatValue(latest.value, stat.unit),
       date: formatDate(latest.date),
-      source: `${latest.source.publisher}, ${formatDate(latest.source.date)}`,
+      source: `${readerPublisher(latest.source.publisher)}, ${formatDate(latest.source.date)}`,
     },
     series: values.map((v) => ({ date: v.date, value: v.value, label: `${formatDate(v.date)}: ${formatValue(v.value, stat.unit)}` })),
     ...(page ? { page } : {}),
@@ -135,7 +146,7 @@ function figuresModel(entity: Entity, reading?: StatReading): CardModel['figures
   if (!figures.length) return undefined;
   const tied = reading?.figure !== undefined ? figures[reading.figure] : undefined;
   const described = (f: (typeof figures)[number]) => `${formatValue(f.value, f.unit)} ${f.label}`;
-  const cited = (f: (typeof figures)[number]) => `${f.source.publisher}, ${formatDate(f.source.date)}`;
+  const cited = (f: (typeof figures)[number]) => `${readerPublisher(f.source.publisher)}, ${formatDate(f.source.date)}`;
   const items = figures
     .map((f, i) => ({ text: described(f), source: cited(f), onPage: i === reading?.figure }))
     .sort((a, b) => Number(b.onPage) - Number(a.onPage));
@@ -172,7 +183,7 @@ export function buildCardModel(entity: Entity, related: RelatedEntity[], context
     ...(lastDate ? { latestStep: `Latest: ${lastDate.label} (${formatDate(lastDate.date)}).` } : {}),
     ...(stat ? { stat } : {}),
     ...(figures ? { figures } : {}),
-    sources: entity.sources.map(cardSource),
+    sources: distinctSources(entity.sources.map(cardSource)),
     related,
     checked: formatDate(entity.checked),
     ...(note ? { note } : {}),
