@@ -117,8 +117,10 @@ describe('the card by type', () => {
   it('a statistic read on the page: compared with the sourced figure for the same period, or said to have none', () => {
     const entity = byId('stat-999-answered-10s');
     const [first] = byPeriod(entity.stat!.values);
-    const year = first!.date.slice(0, 4);
-    const same = compareWithKb(indexed(entity), first!.value, false, year);
+    // A page's year is compared with a value for that whole calendar year.
+    const whole = byPeriod(entity.stat!.values).find((v) => v.date.length === 4)!;
+    const year = whole.date;
+    const same = compareWithKb(indexed(entity), whole.value, false, year);
     expect(buildCardModel(entity, [], { reading: same }).stat!.page).toMatchObject({ differs: false, note: expect.stringMatching(/^Matches the sourced figure for /) });
     const before = compareWithKb(indexed(entity), 50, false, '1990');
     expect(buildCardModel(entity, [], { reading: before }).stat!.page).toEqual({ value: '50%', differs: false, note: 'No sourced figure for 1990 to compare with.' });

@@ -184,7 +184,8 @@ describe('statistics', () => {
     ],
     // No period on the page: tied to the measure, never said to differ.
     ['Scotland Yard said 80% of 999 calls were answered.', ['yard:Scotland Yard', 'stat-999:80%']],
-    ['Scotland Yard: 77.6 per cent of emergency calls were answered in 2025.', ['yard:Scotland Yard', 'stat-999:77.6 per cent!']],
+    // A year on the page is not compared with one month's value in it.
+    ['Scotland Yard: 77.6 per cent of emergency calls were answered in 2025.', ['yard:Scotland Yard', 'stat-999:77.6 per cent']],
     [
       'Scotland Yard said investigations were underway into some 800 officers over 1,000 claims.',
       ['yard:Scotland Yard', 'stat-officers:800', 'stat-claims:1,000'],
@@ -486,6 +487,13 @@ describe('key figures of a named entry', () => {
     // Undated, or dated before the source: nothing is claimed, and the figure is not tied.
     expect(ties(text)).toEqual([]);
     expect(ties(text, '2022-12-13')).toEqual([]);
+  });
+
+  it('never calls two facts one fact got wrong', () => {
+    // The key figure stands elsewhere in the sentence: the other number is another fact.
+    expect(ties('David Carrick admitted 49 charges; one report wrongly said 48 charges.', '2024-03-01')).toEqual(['david-carrick:49#0']);
+    // The page's number is another sourced figure of the same entry.
+    expect(ties('David Carrick pleaded guilty to 36 charges.', '2024-03-01')).toEqual([]);
   });
 
   it('leaves a figure the page dates before the key figure alone', () => {

@@ -3,7 +3,7 @@
  * needs (names, aliases and their rules, statistics' and key figures' cues and values). Details of an entity
  * are fetched when its card opens.
  */
-import type { Alias, Entity, EntityType, Statistic } from './schema';
+import type { Alias, Entity, EntityType, PeriodKind, Statistic } from './schema';
 import { patternWords } from '../match/tokens';
 import { genderOf, surnameOf, type TitleGender } from '../match/titles';
 
@@ -34,7 +34,7 @@ export interface IndexedStatistic {
   entity: number;
   unit: Statistic['unit'];
   cues: string[][];
-  values: { value: number; date: string }[];
+  values: { value: number; date: string; period?: PeriodKind }[];
   /**
    * Set for an entry's key figure (its position in the entry's `figures`): tied only when the
    * entry is named in the same or the previous sentence, its one cue group the figure's words.
@@ -75,7 +75,7 @@ export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]):
         entity: position,
         unit: entity.stat.unit,
         cues: entity.stat.cues,
-        values: entity.stat.values.map(({ value, date }) => ({ value, date })),
+        values: entity.stat.values.map(({ value, date, period }) => ({ value, date, ...(period ? { period } : {}) })),
       });
     }
     (entity.figures ?? []).forEach((figure, keyFigure) => {

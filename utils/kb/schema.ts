@@ -66,17 +66,43 @@ export const Role = v.strictObject({
   alongside: v.optional(v.boolean()),
 });
 
+/**
+ * What span of time a value covers. Only a value for a whole calendar year (or a whole month)
+ * is compared with a page's figure for that year (or month); the rest are shown with their
+ * period and tied only where the page's figure is the same.
+ */
+export const PERIOD_KINDS = [
+  'calendar-year',
+  'financial-year',
+  'twelve-months',
+  'quarter',
+  'month',
+  'part-year',
+  'point',
+  'cumulative',
+  'unstated',
+] as const;
+export const PeriodKind = v.picklist(PERIOD_KINDS);
+
 export const StatValue = v.strictObject({
   value: v.number(),
-  /** The period the figure describes (a year, a month, a day). */
+  /** The period the figure describes (a year, a month, a day); for spans, the month they end. */
   date: IsoDate,
+  /** The period in words, as the source gives it ("12 months to March 2023"). */
   label: v.optional(v.string()),
+  /** The kind of span `date` stands for; the bundled KB gives it for every value. */
+  period: v.optional(PeriodKind),
   source: Source,
 });
 
 export const Statistic = v.strictObject({
   /** What is measured, in words a reader understands. */
   measure: v.string(),
+  /**
+   * Exactly what population or thing is counted, and at which stage ("Met officers dismissed,
+   * all routes"), so a figure about a part or another stage is told apart. The bundled KB gives it.
+   */
+  subject: v.optional(v.string()),
   unit: v.picklist(['percent', 'gbp', 'count']),
   values: v.pipe(v.array(StatValue), v.minLength(1)),
   /**
@@ -145,6 +171,7 @@ export type Alias = v.InferOutput<typeof Alias>;
 export type KeyDate = v.InferOutput<typeof KeyDate>;
 export type Role = v.InferOutput<typeof Role>;
 export type StatValue = v.InferOutput<typeof StatValue>;
+export type PeriodKind = v.InferOutput<typeof PeriodKind>;
 export type Statistic = v.InferOutput<typeof Statistic>;
 export type KeyFigure = v.InferOutput<typeof KeyFigure>;
 export type Entity = v.InferOutput<typeof Entity>;

@@ -7,6 +7,7 @@ import { FigureScope } from './figure-scope';
 import { FigureRules, type Figure } from './figures';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedStatistic, MatchIndex } from '../kb/match-index';
+import type { PeriodKind } from '../kb/schema';
 import type { StatReading } from './types';
 import { byPeriod, isAfter } from '../kb/dates';
 import { COUNT_NOUN_WINDOW_WORDS, STAT_APPROXIMATE_TOLERANCE, STAT_EXACT_TOLERANCE, STAT_MAGNITUDE_FACTOR, TARGET_WINDOW_WORDS } from '../constants';
@@ -82,37 +83,39 @@ function closestAgreeing<V extends { value: number }>(ordered: readonly V[], val
   return ordered.findLast((v) => v.value === value) ?? ordered.findLast((v) => agrees(value, v.value, approximate));
 }
 
+/** The span a value's date stands for when the KB does not say (readers' own entries). */
+function kindOf(v: { date: string; period?: PeriodKind }): PeriodKind {
+  return v.period ?? (v.date.length === 4 ? 'calendar-year' : v.date.length === 7 ? 'month' : 'point');
+}
+
 /**
- * Compares a page figure with the measure's values. A figure that equals a sourced value
- * agrees with it. A period named on the page (a year, or a month as "2024-02") is compared
- * with the figure for that whole period first, then with any figure dated within it, and with
- * nothing when the KB has no figure for it; with no period named every value is a candidate.
- * When none agrees, the figure differs from the latest candidate.
+ * Compares a page figure with the measure's values. A difference is claimed only against a
+ * value for the very period the page names, of the same kind: a year's figure with a calendar
+ * year's value, a month's with that month's ("77.6 per cent in 2024" against 2024's 86.2). A
+ * value for another kind of span in that period (six months of it, the 12 months to March, a
+ * count at a date) is no measure of the page's year: the figure is tied to it only when they
+ * agree. With no period named on the page, every value is a candidate for agreement and
+ * nothing is said to differ.
  */
 export function compareWithKb(stat: IndexedStatistic, value: number, approximate: boolean, period?: string, articleDate?: string): StatReading {
   const reading: StatReading = { value, approximate, differs: false, ...(period ? { period } : {}) };
   // A page cannot be checked against what was sourced after it was written.
-  if (articleDate && stat.values.some((v) => isAfter(v.date, articleDate))) {
-    stat = { ...stat, values: stat.values.filter((v) => !isAfter(v.date, articleDate)) };
-  }
-  // With no period from the page's own words there is nothing to claim a difference with: the
-  // figure may be for part of a year, another year or another population ("70 homicides
-  // between January and September"). It is tied to the sourced value it agrees with, if any.
+  const values = articleDate ? stat.values.filter((v) => !isAfter(v.date, articleDate)) : stat.values;
   if (!period) {
-    const match = closestAgreeing(byPeriod(stat.values), value, approximate);
-    return match ? { ...reading, kbValue: match } : reading;
+    // With no period from the page's own words there is nothing to claim a difference with: the
+    // figure may be for part of a year, another year or another population ("70 homicides
+    // between January and September"). It is tied to the sourced value it agrees with, if any.
+    const match = closestAgreeing(byPeriod(values), value, approximate);
+    return match ? { ...reading, kbValue: { value: match.value, date: match.date } } : reading;
   }
-  const wholeYear = period ? stat.values.filter((v) => v.date === period) : [];
-  const withinYear = period ? stat.values.filter((v) => v.date.startsWith(period)) : [];
-  // A figure for a year the KB has no value for is not compared: it differs from nothing.
-  if (period && !withinYear.length) return reading;
-  const pool = wholeYear.length ? wholeYear : withinYear.length ? withinYear : stat.values;
+  const pageKind: PeriodKind = period.length === 4 ? 'calendar-year' : 'month';
+  const comparable = byPeriod(values.filter((v) => v.date === period && kindOf(v) === pageKind));
+  const pool = comparable.length ? comparable : byPeriod(values.filter((v) => v.date.startsWith(period)));
   // The latest value that agrees: "around 34,000 officers" matches this year's figure, not 2010's.
-  const ordered = byPeriod(pool);
-  const match = closestAgreeing(ordered, value, approximate);
-  if (match) return { ...reading, kbValue: match };
-  const latest = ordered.at(-1);
-  return latest ? { ...reading, kbValue: latest, differs: true } : reading;
+  const match = closestAgreeing(pool, value, approximate);
+  if (match) return { ...reading, kbValue: { value: match.value, date: match.date } };
+  const latest = comparable.at(-1);
+  return latest ? { ...reading, kbValue: { value: latest.value, date: latest.date }, differs: true } : reading;
 }
 
 /**
@@ -163,6 +166,8 @@ export class StatisticMatcher {
   /** Month number by word id. */
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
+  /** Each entity's key figures' values, by the entity's position in the index. */
+  private readonly keyFigureValues = new Map<number, number[]>();
   /** Where the page names each entity, for key figures (set by `find`). */
   private namedAt: NamedAt = () => false;
   /** What a tied figure counts: a part, a sum, a stage or a span of years. */
@@ -192,6 +197,10 @@ export class StatisticMatcher {
       const cues = stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase)));
       return { stat, cues, cueWords: new Set(cues.flat(2)) };
     });
+    for (const { stat } of this.compiled) {
+      if (stat.keyFigure === undefined) continue;
+      this.keyFigureValues.set(stat.entity, [...(this.keyFigureValues.get(stat.entity) ?? []), stat.values[0]!.value]);
+    }
     for (const c of this.compiled) {
       for (const phrase of c.cues[0] ?? []) {
         const list = this.byFirstCueWord.get(phrase[0]!) ?? [];
@@ -311,6 +320,7 @@ export class StatisticMatcher {
             ? compareWithKb(best.stat, figure.value, figure.approximate, undefined, this.articleDate)
             : compareWithKb(best.stat, figure.value, figure.approximate, this.periodOf(tokens, figure, sentence, tied.slice(0, i).some(Boolean)), this.articleDate);
       if (!reading || (spansYears && !reading.kbValue)) continue;
+      if (reading.differs && best.stat.keyFigure !== undefined && this.anotherKeyFigureFits(best, figure, figures)) continue;
       tied[i] = { c: best, at: results.length };
       previous = { c: best, sentence: tokens.sentence[figure.first]!, block: tokens.block[figure.first]! };
       results.push({ entity: best.stat.entity, start: figure.start, end: figure.end, reading });
@@ -421,6 +431,18 @@ export class StatisticMatcher {
     if (k > last || !isYear(text, starts[k]!, ends[k]!)) return undefined;
     const year = text.slice(starts[k]!, ends[k]!);
     return month ? `${year}-${String(month).padStart(2, '0')}` : year;
+  }
+
+  /**
+   * Before saying a page's figure differs from a key figure: whether the page's figure is
+   * another sourced figure of the same entry ("£260m" after the "£450m" gap it replaced), or the
+   * key figure itself stands elsewhere in the sentence ("the gap fell from £450m to £260m").
+   * Either way the two numbers are two facts, not one fact got wrong.
+   */
+  private anotherKeyFigureFits(c: CompiledStat, f: Figure, figures: readonly Figure[]): boolean {
+    const own = c.stat.values[0]!.value;
+    if (figures.some((other) => other !== f && other.unit === f.unit && agrees(other.value, own, other.approximate))) return true;
+    return this.keyFigureValues.get(c.stat.entity)!.some((v) => v !== own && agrees(f.value, v, f.approximate));
   }
 
   /**
