@@ -91,10 +91,17 @@ function App() {
     setError(undefined);
     if (!(await chooseEverySite(siteActions, on, tab.id))) {
       setError('Access to every site was not granted, so Met Context stays on its list of news sites and the sites you added.');
+      await refresh();
       return;
     }
     refreshSoon();
   };
+  /**
+   * A switch shows the reader's choice at once: the stored setting follows (and the watcher
+   * confirms it), so a re-render in between, a summary refresh for one, cannot flip the switch
+   * back under the reader's finger. A choice that fails is put back by the refresh after it.
+   */
+  const show = (change: Partial<PopupSwitches>) => setSwitches((current) => ({ ...current, ...change }));
 
   return (
     <Popup
@@ -106,16 +113,33 @@ function App() {
       onToggleSite={(enabled) => {
         if (!site) return;
         setError(undefined);
+        show({ site: enabled });
         void readPageSettings(site)
           .then(({ siteAdded, everySite }) =>
             toggleSite(siteActions, site, enabled, { listed: isListedSite(site), added: siteAdded, everySite }, tab.id),
           )
-          .then((done) => (done ? refreshSoon() : setError(`Access to ${site} was not granted, so Met Context stays off there.`)))
-          .catch((e: unknown) => setError(String(e)));
+          .then((done) => {
+            if (done) return void refreshSoon();
+            setError(`Access to ${site} was not granted, so Met Context stays off there.`);
+            return refresh();
+          })
+          .catch((e: unknown) => {
+            setError(String(e));
+            return refresh();
+          });
       }}
-      onToggleAll={(enabled) => void allSitesEnabled.setValue(enabled).then(refreshSoon)}
+      onToggleAll={(enabled) => {
+        show({ all: enabled });
+        void allSitesEnabled.setValue(enabled).then(refreshSoon);
+      }}
       onAddSite={(host) => void addThisSite(host).catch((e: unknown) => setError(String(e)))}
-      onToggleEverySite={(on) => void everySite(on).catch((e: unknown) => setError(String(e)))}
+      onToggleEverySite={(on) => {
+        show({ everySite: on });
+        void everySite(on).catch((e: unknown) => {
+          setError(String(e));
+          return refresh();
+        });
+      }}
       onReveal={(id) => {
         if (tab.id === undefined) return;
         void askTab((m) => browser.tabs.sendMessage(tab.id!, m), { type: 'revealEntity', id });
