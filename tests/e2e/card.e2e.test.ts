@@ -52,7 +52,7 @@ describe('the hover card', () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     await page.locator('met-mention[data-met-differs]').first().hover();
     const text = await cardText(page);
-    expect(text).toContain('This page gives 77.6% for 2024; the sourced figure for 2024 is 86.2%.');
+    expect(text).toContain('This page: 77.6% for 2024. Sourced: 86.2% for 2024 (Police Professional, 23 January 2025).');
     await page.close();
   });
 
@@ -64,7 +64,7 @@ describe('the hover card', () => {
     await differing.hover();
     const text = await cardText(page);
     expect(text).toContain('David Carrick');
-    expect(text).toContain('This page gives 48; the sourced figure is 49 charges he pleaded guilty to (The Independent, 16 January 2023).');
+    expect(text).toContain('This page: 48. Sourced: 49 charges he pleaded guilty to (The Independent, 16 January 2023).');
     expect(text).toContain('36 life sentences he received');
     await page.close();
   });

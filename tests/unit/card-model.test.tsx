@@ -110,7 +110,12 @@ describe('the card by type', () => {
     const model = buildCardModel(byId('stat-999-answered-10s'), [], {});
     expect(model.stat!.measure).toBeTruthy();
     expect(model.stat!.latest.value).toMatch(/%$/);
-    expect(model.stat!.series.length).toBe(byId('stat-999-answered-10s').stat!.values.length);
+    // One kind of period per series: the calendar years, not the months or the half-year beside them.
+    const values = byId('stat-999-answered-10s').stat!.values;
+    expect(model.stat!.series.map((p) => p.date).sort()).toEqual(values.filter((v) => v.period === 'calendar-year').map((v) => v.date).sort());
+    // The latest value is named by its period, not as if it were the whole year.
+    const latest = byPeriod(values).at(-1)!;
+    expect(model.stat!.latest.date).toBe(latest.period === 'calendar-year' ? latest.date : latest.label);
     expect(model.latestStep).toBeUndefined();
   });
 
@@ -121,11 +126,11 @@ describe('the card by type', () => {
     const whole = byPeriod(entity.stat!.values).find((v) => v.date.length === 4)!;
     const year = whole.date;
     const same = compareWithKb(indexed(entity), whole.value, false, year);
-    expect(buildCardModel(entity, [], { reading: same }).stat!.page).toMatchObject({ differs: false, note: expect.stringMatching(/^Matches the sourced figure for /) });
+    expect(buildCardModel(entity, [], { reading: same }).stat!.page).toMatchObject({ differs: false, note: expect.stringMatching(/^Matches the sourced figure: .+ for \d{4} \(.+, .+\)\.$/) });
     const before = compareWithKb(indexed(entity), 50, false, '1990');
     expect(buildCardModel(entity, [], { reading: before }).stat!.page).toEqual({ value: '50%', differs: false, note: 'No sourced figure for 1990 to compare with.' });
     const differing = compareWithKb(indexed(entity), 1, false, year);
-    expect(buildCardModel(entity, [], { reading: differing }).stat!.page).toMatchObject({ differs: true, note: expect.stringMatching(/^This page gives 1% for \d{4}; the sourced figure for /) });
+    expect(buildCardModel(entity, [], { reading: differing }).stat!.page).toMatchObject({ differs: true, note: expect.stringMatching(/^This page: 1% for \d{4}\. Sourced: .+% for \d{4} \(.+, .+\)\.$/) });
     // A sourced value from after the article's date is not what the page reported.
     const [, ...laterValues] = byPeriod(entity.stat!.values);
     const newest = laterValues.at(-1)!;
@@ -186,7 +191,7 @@ describe('key figures on the card', () => {
     const differing = compareWithKeyFigure(keyFigure(0), 48, false, '2024-03-01')!;
     expect(buildCardModel(carrick, [], { reading: differing }).figures!.page).toEqual({
       differs: true,
-      note: 'This page gives 48; the sourced figure is 49 charges he pleaded guilty to (The Independent, 16 January 2023).',
+      note: 'This page: 48. Sourced: 49 charges he pleaded guilty to (The Independent, 16 January 2023).',
     });
     const root = document.createElement('div');
     render(<Card model={buildCardModel(carrick, [], { reading: differing })} titleId="t" />, root);

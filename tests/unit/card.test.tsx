@@ -52,7 +52,7 @@ describe('the card', () => {
     const stat = byId('stat-999-answered-10s');
     const card = show(stat, { reading: { value: 77.6, approximate: false, period: '2024', kbValue: { value: 86.2, date: '2024' }, differs: true } });
     expect(card.querySelector('.page-figure.differs')!.textContent).toBe(
-      'This page gives 77.6% for 2024; the sourced figure for 2024 is 86.2%.',
+      'This page: 77.6% for 2024. Sourced: 86.2% for 2024 (Police Professional, 23 January 2025).',
     );
     expect(card.querySelector('svg.sparkline')!.getAttribute('aria-label')).toMatch(/2023: 77.6%/);
   });

@@ -57,6 +57,22 @@ describe('the bundled knowledge base', () => {
     expect(staleFutureTense(kb.entities)).toEqual([]);
   });
 
+  it('says for every statistic what it counts, and for every value what span it covers, in words', () => {
+    const problems: string[] = [];
+    for (const e of kb.entities) {
+      if (!e.stat) continue;
+      if (!e.stat.subject) problems.push(`${e.id}: no subject`);
+      for (const v of e.stat.values) {
+        const where = `${e.id} ${v.date} ${v.value}`;
+        if (!v.period) problems.push(`${where}: no period kind`);
+        else if (v.period === 'calendar-year' && v.date.length !== 4) problems.push(`${where}: a calendar year dated ${v.date}`);
+        else if (v.period === 'month' && v.date.length !== 7) problems.push(`${where}: a month dated ${v.date}`);
+        else if (v.period !== 'calendar-year' && v.period !== 'month' && !v.label) problems.push(`${where}: a ${v.period} value needs its period in words`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('gives key figures only to entries that are not statistics, each named by words of its own', () => {
     const problems: string[] = [];
     for (const e of kb.entities) {

@@ -446,6 +446,18 @@ describe('statistics: a figure is tied only to the measure it counts', () => {
     ['another set', 'The Met said 800 more officers were under investigation.', []],
     ['another set', 'The Met said the remaining 300 officers under investigation were cleared.', []],
     ['another set', 'The Met said more than 800 officers were under investigation.', ['stat-officers-reviewed-2023:800']],
+    // A change is not a level.
+    ['change', 'The Met said 999 calls answered within 10 seconds improved by 9% in 2024.', []],
+    ['change', 'The Met reported a 12% increase in 999 calls answered within 10 seconds.', []],
+    ['change', 'Central government funding in the Met budget was cut by £1bn.', []],
+    // A later report's half-year is not the calendar year the page names: tied, never flagged.
+    ['later report', 'The Met said 80% of 999 calls were answered within 10 seconds in 2025.', ['stat-999-answered-10s:80%']],
+    ['whole year', 'The Met said 70% of 999 calls were answered within 10 seconds in 2024.', ['stat-999-answered-10s:70%!']],
+    // A funding line is tied to its own measure only.
+    ['funding line', 'The Met budget is made up of £2.6bn from central government and £956m from council tax.', [
+      'stat-met-central-government-funding:£2.6bn',
+      'stat-met-local-tax-funding:£956m',
+    ]],
     // A number written as a year counts only the noun right after it.
     ['year', 'The 2021 report said police officers’ membership was a source of mistrust in the investigations.', []],
     ['year', 'He was arrested in 2000, despite claims made to the investigation.', []],

@@ -2,7 +2,8 @@
  * Turns a KB entity (and, for statistics, what the page says) into the plain view-model the
  * card renders. All wording decisions live here, so the component only draws.
  */
-import type { Entity, EntityType, Source } from '../kb/schema';
+import type { Entity, EntityType, Source, StatValue } from '../kb/schema';
+import { PERIOD_KINDS } from '../kb/periods';
 import type { RelatedEntity } from '../messages';
 import type { StatReading } from '../match/types';
 import { formatDate, formatRange, formatValue, readerPublisher } from './format';
@@ -112,31 +113,57 @@ function withoutComparison(reading: StatReading): StatReading {
   return { ...rest, differs: false };
 }
 
+/** A value's period as the card names it: its date for a whole year or month, else its label. */
+function periodText(v: StatValue): string {
+  const whole = !v.period || v.period === 'calendar-year' || v.period === 'month';
+  return whole || !v.label ? formatDate(v.date) : v.label;
+}
+
+/**
+ * The values drawn as one series: those of the kind that covers the most distinct periods
+ * (calendar years before financial years and the rest when as many), so a half-year or a count
+ * at a date is not drawn as if it were a year.
+ */
+function seriesOf(values: readonly StatValue[]): StatValue[] {
+  const dates = new Map<string, Set<string>>();
+  for (const v of values) {
+    const kind = v.period ?? '';
+    dates.set(kind, (dates.get(kind) ?? new Set()).add(v.date));
+  }
+  const rank = (kind: string) => (PERIOD_KINDS as readonly string[]).indexOf(kind);
+  const [kind] = [...dates.keys()].sort((a, b) => dates.get(b)!.size - dates.get(a)!.size || rank(a) - rank(b));
+  return values.filter((v) => (v.period ?? '') === kind);
+}
+
 function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   const stat = entity.stat;
   if (!stat) return undefined;
   const values = byPeriod(stat.values);
   const latest = values[values.length - 1]!;
+  const cite = (v: StatValue) => `${readerPublisher(v.source.publisher)}, ${formatDate(v.source.date)}`;
   const page = reading && (() => {
     const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;
     const kb = reading.kbValue;
-    const note = !kb
+    const sourced = kb && values.find((v) => v.date === kb.date && v.value === kb.value);
+    const named = sourced ? `${formatValue(sourced.value, stat.unit)} for ${periodText(sourced)} (${cite(sourced)})` : '';
+    // Exactly what was compared, and nothing stronger than the evidence.
+    const note = !sourced
       ? reading.period
         ? `No sourced figure for ${formatDate(reading.period)} to compare with.`
         : 'The page does not say which period this figure is for, so it is not compared.'
       : reading.differs
-        ? `This page gives ${shown}${reading.period ? ` for ${formatDate(reading.period)}` : ''}; the sourced figure for ${formatDate(kb.date)} is ${formatValue(kb.value, stat.unit)}.`
-        : `Matches the sourced figure for ${formatDate(kb.date)}.`;
-    return { value: shown, differs: reading.differs, note };
+        ? `This page: ${shown}${reading.period ? ` for ${formatDate(reading.period)}` : ''}. Sourced: ${named}.`
+        : `Matches the sourced figure: ${named}.`;
+    return { value: shown, differs: reading.differs && Boolean(sourced), note };
   })();
   return {
     measure: stat.measure,
     latest: {
       value: formatValue(latest.value, stat.unit),
-      date: formatDate(latest.date),
-      source: `${readerPublisher(latest.source.publisher)}, ${formatDate(latest.source.date)}`,
+      date: periodText(latest),
+      source: cite(latest),
     },
-    series: values.map((v) => ({ date: v.date, value: v.value, label: `${formatDate(v.date)}: ${formatValue(v.value, stat.unit)}` })),
+    series: seriesOf(values).map((v) => ({ date: v.date, value: v.value, label: `${periodText(v)}: ${formatValue(v.value, stat.unit)}` })),
     ...(page ? { page } : {}),
   };
 }
@@ -154,7 +181,7 @@ function figuresModel(entity: Entity, reading?: StatReading): CardModel['figures
   const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, tied.unit)}`;
   // Neutral words: the page and the source disagree; which is right is for the reader to judge.
   const note = reading.differs
-    ? `This page gives ${shown}; the sourced figure is ${described(tied)} (${cited(tied)}).`
+    ? `This page: ${shown}. Sourced: ${described(tied)} (${cited(tied)}).`
     : `Matches the sourced figure: ${described(tied)} (${cited(tied)}).`;
   return { items, page: { differs: reading.differs, note } };
 }

@@ -3,6 +3,7 @@
  * is rejected with a message that names the entry and field at fault.
  */
 import * as v from 'valibot';
+import { PERIOD_KINDS } from './periods';
 
 /** ISO calendar date at the precision the source gives: year, year-month or full day. */
 export const IsoDate = v.pipe(
@@ -66,22 +67,6 @@ export const Role = v.strictObject({
   alongside: v.optional(v.boolean()),
 });
 
-/**
- * What span of time a value covers. Only a value for a whole calendar year (or a whole month)
- * is compared with a page's figure for that year (or month); the rest are shown with their
- * period and tied only where the page's figure is the same.
- */
-export const PERIOD_KINDS = [
-  'calendar-year',
-  'financial-year',
-  'twelve-months',
-  'quarter',
-  'month',
-  'part-year',
-  'point',
-  'cumulative',
-  'unstated',
-] as const;
 export const PeriodKind = v.picklist(PERIOD_KINDS);
 
 export const StatValue = v.strictObject({

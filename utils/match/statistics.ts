@@ -41,6 +41,11 @@ const WISH_WORDS = [
   // "will recruit 500", "could lose 2,300 officers": what may happen is not a reading either.
   'will', 'would', 'could', 'might',
 ];
+/**
+ * "rose by 9%", "cut by £200m", "a 12% increase", "a £200m cut": a change is not a level, so
+ * it is no reading of a measure that counts the level.
+ */
+const CHANGE_NOUNS = ['increase', 'increases', 'rise', 'rises', 'fall', 'falls', 'drop', 'drops', 'cut', 'cuts', 'reduction', 'reductions', 'decrease', 'decreases', 'improvement', 'jump', 'surge'];
 /** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
 /** "assessed across nine areas": words that introduce a count as the base of a later part. */
@@ -166,6 +171,8 @@ export class StatisticMatcher {
   /** Month number by word id. */
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
+  private readonly by: number;
+  private readonly changeNouns: Set<number>;
   /** Each entity's key figures' values, by the entity's position in the index. */
   private readonly keyFigureValues = new Map<number, number[]>();
   /** Where the page names each entity, for key figures (set by `find`). */
@@ -220,6 +227,8 @@ export class StatisticMatcher {
     this.ownForce = new Set(OWN_FORCE_WORDS.map((w) => vocabulary.add(w)));
     this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
+    this.by = vocabulary.add('by');
+    this.changeNouns = new Set(CHANGE_NOUNS.map((w) => vocabulary.add(w)));
     this.scope = new FigureScope(vocabulary, this.figures.numberWords());
   }
 
@@ -277,7 +286,7 @@ export class StatisticMatcher {
     const tied: ({ c: CompiledStat; at: number } | undefined)[] = [];
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i]!;
-      if (this.isTarget(tokens, figure, sentence) || this.aboutAnotherForce(tokens, figure, sentence)) continue;
+      if (this.isTarget(tokens, figure, sentence) || this.isChange(tokens, figure) || this.aboutAnotherForce(tokens, figure, sentence)) continue;
       // "nine areas ... seven of those": the count's noun is the one after its antecedent.
       const antecedent = this.antecedentOf(tokens, figures, i);
       const nounFrom = antecedent >= 0 ? figures[antecedent]! : figure;
@@ -487,6 +496,12 @@ export class StatisticMatcher {
       if (tokens.joinable[place] === 1 && isCapitalised(tokens, place) && !this.ownForce.has(tokens.ids[place]!)) return true;
     }
     return false;
+  }
+
+  /** "by 9%", or "9% increase": the figure is a change (see CHANGE_NOUNS), read in its own clause. */
+  private isChange(tokens: Tokens, f: Figure): boolean {
+    if (f.first > 0 && tokens.ids[f.first - 1] === this.by && !clauseEndsBefore(tokens, f.first)) return true;
+    return f.last + 1 < tokens.count && this.changeNouns.has(tokens.ids[f.last + 1]!) && !clauseEndsBefore(tokens, f.last + 1);
   }
 
   /**
