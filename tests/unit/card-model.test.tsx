@@ -151,6 +151,15 @@ describe('the card by type', () => {
   });
 });
 
+describe('a statistic value’s period on the card', () => {
+  it('names a value with no stated period as such, never as a year', () => {
+    const entity = byId('stat-officers-dismissed');
+    const unstated = entity.stat!.values.find((v) => v.period === 'unstated')!;
+    const reading = compareWithKb(indexed(entity), unstated.value, true);
+    expect(buildCardModel(entity, [], { reading }).stat!.page!.note).toMatch(new RegExp(`^Matches the sourced figure: ${unstated.value}, period not stated \\(`));
+  });
+});
+
 describe('sources on the card', () => {
   it.each([
     ['The Standard (via inkl)', 'The Standard'],

@@ -115,8 +115,14 @@ function withoutComparison(reading: StatReading): StatReading {
 
 /** A value's period as the card names it: its date for a whole year or month, else its label. */
 function periodText(v: StatValue): string {
+  if (v.period === 'unstated') return 'period not stated';
   const whole = !v.period || v.period === 'calendar-year' || v.period === 'month';
   return whole || !v.label ? formatDate(v.date) : v.label;
+}
+
+/** "86.2% for 2024", or "100, period not stated". */
+function valueWithPeriod(v: StatValue, unit: Parameters<typeof formatValue>[1]): string {
+  return `${formatValue(v.value, unit)}${v.period === 'unstated' ? ', period not stated' : ` for ${periodText(v)}`}`;
 }
 
 /**
@@ -145,7 +151,7 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
     const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;
     const kb = reading.kbValue;
     const sourced = kb && values.find((v) => v.date === kb.date && v.value === kb.value);
-    const named = sourced ? `${formatValue(sourced.value, stat.unit)} for ${periodText(sourced)} (${cite(sourced)})` : '';
+    const named = sourced ? `${valueWithPeriod(sourced, stat.unit)} (${cite(sourced)})` : '';
     // Exactly what was compared, and nothing stronger than the evidence.
     const note = !sourced
       ? reading.period
