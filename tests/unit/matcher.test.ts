@@ -392,6 +392,12 @@ describe('the bundled KB on phrasing seen in real reports', () => {
       'The Metropolitan Police acted in London after Sarah Everard’s murder.',
       ['metropolitan-police:Metropolitan Police', 'murder-of-sarah-everard:Sarah Everard’s murder'],
     ],
+    // A name that needs context counts next to the name of a related entry.
+    [
+      'The Metropolitan Police said only two of the killers, Gary Dobson and David Norris, were jailed.',
+      ['metropolitan-police:Metropolitan Police', 'gary-dobson:Gary Dobson', 'david-norris:David Norris'],
+    ],
+    ['The Metropolitan Police in London said Gary Dobson scored twice.', ['metropolitan-police:Metropolitan Police']],
   ])('%j', (text, expected) => {
     expect(seen(text)).toEqual(expected);
   });

@@ -57,12 +57,31 @@ export interface MatchIndex {
   surnames: IndexedSurname[];
 }
 
+/**
+ * The words that may stand in for an alias's context: its own, and the full names of the
+ * entity's related entries ("Gary Dobson and David Norris": a suspect named with his
+ * co-defendant needs no "murder" in the sentence).
+ */
+function widenedContext(alias: Alias, entity: Entity, byId: ReadonlyMap<string, Entity>): string[] | undefined {
+  if (!alias.context) return undefined;
+  const related = (entity.related ?? []).flatMap((id) => {
+    const other = byId.get(id);
+    // Full names only: a related entry's bare surname is no sign of the story.
+    return other ? other.aliases.filter((a) => !a.afterFullName).map((a) => a.text) : [];
+  });
+  return [...new Set([...alias.context, ...related])];
+}
+
 export function buildMatchIndex(kbVersion: string, entities: readonly Entity[]): MatchIndex {
   const index: MatchIndex = { kbVersion, entities: [], aliases: [], stats: [], surnames: [] };
   const surnames = new Map<string, IndexedSurname>();
+  const byId = new Map(entities.map((e) => [e.id, e]));
   entities.forEach((entity, position) => {
     index.entities.push({ id: entity.id, type: entity.type, name: entity.name, ...(metStory(entity) ? { metStory: true as const } : {}) });
-    for (const alias of entity.aliases) index.aliases.push({ ...alias, entity: position, words: patternWords(alias.text).cased });
+    for (const alias of entity.aliases) {
+      const context = widenedContext(alias, entity, byId);
+      index.aliases.push({ ...alias, ...(context ? { context } : {}), entity: position, words: patternWords(alias.text).cased });
+    }
     const surname = entity.type === 'person' ? surnameOf(entity.name) : null;
     if (surname) {
       const key = surname.join(' ').toLowerCase();
