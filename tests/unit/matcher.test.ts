@@ -456,6 +456,7 @@ describe('statistics: a figure is tied only to the measure it counts', () => {
     ['change', 'The Met said 999 calls answered within 10 seconds improved by 9% in 2024.', []],
     ['change', 'The Met reported a 12% increase in 999 calls answered within 10 seconds.', []],
     ['change', 'Central government funding in the Met budget was cut by £1bn.', []],
+    ['change', 'The Mayor raised the precept in his budget after more than £1 billion of real-terms cuts to the Met.', []],
     // A later report's half-year is not the calendar year the page names: tied, never flagged.
     ['later report', 'The Met said 80% of 999 calls were answered within 10 seconds in 2025.', ['stat-999-answered-10s:80%']],
     ['whole year', 'The Met said 70% of 999 calls were answered within 10 seconds in 2024.', ['stat-999-answered-10s:70%!']],

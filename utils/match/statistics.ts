@@ -45,7 +45,10 @@ const WISH_WORDS = [
  * "rose by 9%", "cut by £200m", "a 12% increase", "a £200m cut": a change is not a level, so
  * it is no reading of a measure that counts the level.
  */
-const CHANGE_NOUNS = ['increase', 'increases', 'rise', 'rises', 'fall', 'falls', 'drop', 'drops', 'cut', 'cuts', 'reduction', 'reductions', 'decrease', 'decreases', 'improvement', 'jump', 'surge'];
+const CHANGE_NOUNS = [
+  'increase', 'increases', 'rise', 'rises', 'fall', 'falls', 'drop', 'drops', 'cut', 'cuts', 'reduction', 'reductions',
+  'decrease', 'decreases', 'improvement', 'jump', 'surge', 'savings',
+];
 /** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
 /** "assessed across nine areas": words that introduce a count as the base of a later part. */
@@ -172,6 +175,7 @@ export class StatisticMatcher {
   private readonly months: Map<number, number>;
   private readonly backReferences: Set<number>;
   private readonly by: number;
+  private readonly in: number;
   private readonly changeNouns: Set<number>;
   /** Each entity's key figures' values, by the entity's position in the index. */
   private readonly keyFigureValues = new Map<number, number[]>();
@@ -228,6 +232,7 @@ export class StatisticMatcher {
     this.months = new Map(MONTHS.map((w, i) => [vocabulary.add(w), i + 1]));
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
     this.by = vocabulary.add('by');
+    this.in = vocabulary.add('in');
     this.changeNouns = new Set(CHANGE_NOUNS.map((w) => vocabulary.add(w)));
     this.scope = new FigureScope(vocabulary, this.figures.numberWords());
   }
@@ -498,10 +503,21 @@ export class StatisticMatcher {
     return false;
   }
 
-  /** "by 9%", or "9% increase": the figure is a change (see CHANGE_NOUNS), read in its own clause. */
+  /**
+   * "by 9%", "9% increase", "£1 billion of real-terms cuts", "£200m in savings": the figure is a
+   * change (see CHANGE_NOUNS), read in its own clause.
+   */
   private isChange(tokens: Tokens, f: Figure): boolean {
     if (f.first > 0 && tokens.ids[f.first - 1] === this.by && !clauseEndsBefore(tokens, f.first)) return true;
-    return f.last + 1 < tokens.count && this.changeNouns.has(tokens.ids[f.last + 1]!) && !clauseEndsBefore(tokens, f.last + 1);
+    const next = f.last + 1;
+    if (next >= tokens.count || clauseEndsBefore(tokens, next)) return false;
+    if (this.changeNouns.has(tokens.ids[next]!)) return true;
+    if (tokens.ids[next] !== this.of && tokens.ids[next] !== this.in) return false;
+    // "of real-terms cuts": the change noun after at most two words that qualify it.
+    for (let k = next + 1; k <= next + 3 && k < tokens.count && !clauseEndsBefore(tokens, k); k++) {
+      if (this.changeNouns.has(tokens.ids[k]!)) return true;
+    }
+    return false;
   }
 
   /**
