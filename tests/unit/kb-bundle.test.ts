@@ -34,6 +34,16 @@ describe('the bundled knowledge base', () => {
     expect(kb.entities.length).toBeGreaterThanOrEqual(30);
   });
 
+  it('meets the coverage targets for 2024–2026 news', () => {
+    const count = (...types: string[]) => kb.entities.filter((e) => types.includes(e.type)).length;
+    expect(kb.entities.length).toBeGreaterThanOrEqual(400);
+    expect(count('person')).toBeGreaterThanOrEqual(160);
+    expect(count('inquiry', 'review', 'report', 'plan', 'monitoring', 'operation', 'case')).toBeGreaterThanOrEqual(80);
+    expect(count('organisation')).toBeGreaterThanOrEqual(50);
+    expect(kb.entities.filter((e) => (e.stat?.values.length ?? 0) >= 2).length).toBeGreaterThanOrEqual(70);
+    expect(kb.entities.reduce((n, e) => n + (e.figures?.length ?? 0), 0)).toBeGreaterThanOrEqual(150);
+  });
+
   it('has unique ids', () => {
     const ids = kb.entities.map((e) => e.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);

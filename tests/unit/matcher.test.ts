@@ -448,6 +448,13 @@ describe('statistics: a figure is tied only to the measure it counts', () => {
     ['stage', 'The Met said 90 officers faced dismissal in 2023.', []],
     ['stage', 'The Met said 90% of 999 calls should be answered within ten seconds.', []],
     ['outcome', 'In May, 90 officers were dismissed by the Met.', ['stat-officers-dismissed:90']],
+    // A relative clause on a counted noun narrows the whole list of counts in the sentence.
+    [
+      'part',
+      'The Met recorded 52,820 thefts from the person where a phone was taken, and 14,326 robberies; for 2024, 70,249 thefts and 11,125 robberies.',
+      [],
+    ],
+    ['part', 'There were 60 homicides in London in which a knife was used.', []],
     // Another set than the measure counts: a change, a later batch, what remains.
     ['another set', 'The Met said 800 more officers were under investigation.', []],
     ['another set', 'The Met said the remaining 300 officers under investigation were cleared.', []],

@@ -49,6 +49,8 @@ const CHANGE_NOUNS = [
   'increase', 'increases', 'rise', 'rises', 'fall', 'falls', 'drop', 'drops', 'cut', 'cuts', 'reduction', 'reductions',
   'decrease', 'decreases', 'improvement', 'jump', 'surge', 'savings',
 ];
+/** How far back from "where" / "in which" the counted noun it qualifies may end. */
+const RELATIVE_CLAUSE_REACH_WORDS = 4;
 /** "graded inadequate in seven of those": a count that takes its noun from an earlier count. */
 const PARTITIVE_WORDS = ['those', 'them', 'these'];
 /** "assessed across nine areas": words that introduce a count as the base of a later part. */
@@ -176,6 +178,8 @@ export class StatisticMatcher {
   private readonly backReferences: Set<number>;
   private readonly by: number;
   private readonly in: number;
+  private readonly where: number;
+  private readonly which: number;
   private readonly changeNouns: Set<number>;
   /** Each entity's key figures' values, by the entity's position in the index. */
   private readonly keyFigureValues = new Map<number, number[]>();
@@ -233,6 +237,8 @@ export class StatisticMatcher {
     this.backReferences = new Set(BACK_REFERENCES.map((w) => vocabulary.add(w)));
     this.by = vocabulary.add('by');
     this.in = vocabulary.add('in');
+    this.where = vocabulary.add('where');
+    this.which = vocabulary.add('which');
     this.changeNouns = new Set(CHANGE_NOUNS.map((w) => vocabulary.add(w)));
     this.scope = new FigureScope(vocabulary, this.figures.numberWords());
   }
@@ -287,6 +293,9 @@ export class StatisticMatcher {
     const figures = this.figures.find(tokens, sentence.first, sentence.last + 1);
     if (!figures.length) return previous;
     const candidates = this.indexSentence(tokens, sentence);
+    // "52,820 thefts where a phone was taken, and 14,326 robberies; for 2024, 70,249 thefts…":
+    // a relative clause on a counted noun narrows the sentence's list of counts to a part.
+    if (this.narrowedByRelativeClause(tokens, sentence, candidates)) return previous;
     /** Each figure's measure and its place in `results`, for a later "N of those" to undo. */
     const tied: ({ c: CompiledStat; at: number } | undefined)[] = [];
     for (let i = 0; i < figures.length; i++) {
@@ -471,6 +480,27 @@ export class StatisticMatcher {
       while (first > 0 && tokens.sentence[first - 1] === tokens.sentence[before]) first--;
     }
     return this.namedAt(entity, tokens.starts[first]!, tokens.ends[sentence.last]!);
+  }
+
+  /**
+   * Whether a counted noun in the sentence is followed by "where" or "in which" ("thefts where
+   * a phone was taken", "homicides in which a knife was used"): the counts are of a part.
+   */
+  private narrowedByRelativeClause(tokens: Tokens, { first, last }: Sentence, candidates: readonly CompiledStat[]): boolean {
+    for (let k = first + 1; k <= last; k++) {
+      const id = tokens.ids[k]!;
+      const relative = id === this.where || (id === this.in && tokens.ids[k + 1] === this.which && k < last);
+      if (!relative || clauseEndsBefore(tokens, k)) continue;
+      // A counted noun (a measure's first cue) ends in the few words before it, in its clause:
+      // "thefts from the person where", "homicides in London in which".
+      for (let back = 1; back <= RELATIVE_CLAUSE_REACH_WORDS && k - back >= first; back++) {
+        if (clauseEndsBefore(tokens, k - back + 1)) break;
+        for (const c of candidates) {
+          for (const phrase of c.cues[0] ?? []) if (phraseAt(tokens, phrase, k - back - phrase.length + 1)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** "across nine areas": a count introduced as the base others are counted from. */
