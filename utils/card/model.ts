@@ -7,8 +7,8 @@ import { PERIOD_KINDS } from '../kb/periods';
 import type { RelatedEntity } from '../messages';
 import type { StatReading } from '../match/types';
 import { formatDate, formatRange, formatValue, readerPublisher } from './format';
-import { byPeriod } from '../kb/dates';
-import { isAfter, rolesAtArticleDate } from './timing';
+import { byPeriod, isAfter } from '../kb/dates';
+import { rolesAtArticleDate } from './timing';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   inquiry: 'Inquiry',
@@ -108,6 +108,16 @@ function distinctSources(sources: CardSource[]): CardSource[] {
   });
 }
 
+/** A sourced figure's citation on the card: "Police Professional, 23 January 2025". */
+function cite(source: Source): string {
+  return `${readerPublisher(source.publisher)}, ${formatDate(source.date)}`;
+}
+
+/** The page's figure as the card quotes it ("~" for "around", "more than" and the like). */
+function shownFigure(reading: StatReading, unit: Parameters<typeof formatValue>[1]): string {
+  return `${reading.approximate ? '~' : ''}${formatValue(reading.value, unit)}`;
+}
+
 function withoutComparison(reading: StatReading): StatReading {
   const { kbValue: _kbValue, ...rest } = reading;
   return { ...rest, differs: false };
@@ -146,12 +156,11 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
   if (!stat) return undefined;
   const values = byPeriod(stat.values);
   const latest = values[values.length - 1]!;
-  const cite = (v: StatValue) => `${readerPublisher(v.source.publisher)}, ${formatDate(v.source.date)}`;
   const page = reading && (() => {
-    const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, stat.unit)}`;
+    const shown = shownFigure(reading, stat.unit);
     const kb = reading.kbValue;
     const sourced = kb && values.find((v) => v.date === kb.date && v.value === kb.value);
-    const named = sourced ? `${valueWithPeriod(sourced, stat.unit)} (${cite(sourced)})` : '';
+    const named = sourced ? `${valueWithPeriod(sourced, stat.unit)} (${cite(sourced.source)})` : '';
     // Exactly what was compared, and nothing stronger than the evidence.
     const note = !sourced
       ? reading.period
@@ -167,7 +176,7 @@ function statModel(entity: Entity, reading?: StatReading): CardModel['stat'] {
     latest: {
       value: formatValue(latest.value, stat.unit),
       date: periodText(latest),
-      source: cite(latest),
+      source: cite(latest.source),
     },
     series: seriesOf(values).map((v) => ({ date: v.date, value: v.value, label: `${periodText(v)}: ${formatValue(v.value, stat.unit)}` })),
     ...(page ? { page } : {}),
@@ -179,16 +188,15 @@ function figuresModel(entity: Entity, reading?: StatReading): CardModel['figures
   if (!figures.length) return undefined;
   const tied = reading?.figure !== undefined ? figures[reading.figure] : undefined;
   const described = (f: (typeof figures)[number]) => `${formatValue(f.value, f.unit)} ${f.label}`;
-  const cited = (f: (typeof figures)[number]) => `${readerPublisher(f.source.publisher)}, ${formatDate(f.source.date)}`;
   const items = figures
-    .map((f, i) => ({ text: described(f), source: cited(f), onPage: i === reading?.figure }))
+    .map((f, i) => ({ text: described(f), source: cite(f.source), onPage: i === reading?.figure }))
     .sort((a, b) => Number(b.onPage) - Number(a.onPage));
   if (!tied || !reading) return { items };
-  const shown = `${reading.approximate ? '~' : ''}${formatValue(reading.value, tied.unit)}`;
+  const shown = shownFigure(reading, tied.unit);
   // Neutral words: the page and the source disagree; which is right is for the reader to judge.
   const note = reading.differs
-    ? `This page: ${shown}. Sourced: ${described(tied)} (${cited(tied)}).`
-    : `Matches the sourced figure: ${described(tied)} (${cited(tied)}).`;
+    ? `This page: ${shown}. Sourced: ${described(tied)} (${cite(tied.source)}).`
+    : `Matches the sourced figure: ${described(tied)} (${cite(tied.source)}).`;
   return { items, page: { differs: reading.differs, note } };
 }
 

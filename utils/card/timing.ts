@@ -7,8 +7,6 @@ import type { Role } from '../kb/schema';
 import { isAfter, periodEnd, periodStart } from '../kb/dates';
 import { formatDate } from './format';
 
-export { isAfter };
-
 /** Whether a dated event definitely came before the article's date began. */
 function isBefore(date: string, articleDate: string): boolean {
   return periodEnd(date) < periodStart(articleDate);
