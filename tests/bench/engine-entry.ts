@@ -3,7 +3,10 @@
  * Chromium side by side (scripts/bench.mjs builds this with Vite and injects it).
  */
 import { PageMatcher } from '../../utils/match/page-matcher';
-import { collectText, findArticleRoot } from '../../utils/dom/collect';
+import { collectText } from '../../utils/dom/collect';
+import { findArticle } from '../../utils/dom/find-article';
+import { FrameTest } from '../../utils/dom/page-frame';
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { applyWraps, planWraps } from '../../utils/dom/highlight';
 import { Vocabulary } from '../../utils/match/vocabulary';
 import { NameMatcher } from '../../utils/match/names';
@@ -29,6 +32,17 @@ function readTextNodes(root: Element): { nodes: Text[]; text: string } {
   return { nodes, text: parts.join('') };
 }
 
+/** The collector's rule before find-article.ts, kept here as the bench's baseline. */
+function previousRule(doc: Document): Element {
+  const body = doc.querySelector('[itemprop~="articleBody"]');
+  if (body) return body.closest('article') ?? body;
+  const frame = new FrameTest(doc.body);
+  const articles = [...doc.querySelectorAll('article')].filter((a) => !frame.within(a));
+  const length = (el: Element) => (el.textContent ?? '').length;
+  if (articles.length) return articles.reduce((a, b) => (length(b) > length(a) ? b : a));
+  return doc.querySelector('main, [role="main"]') ?? doc.body;
+}
+
 /** What the background sends the content script: built before any timing starts. */
 const indexOf = (kb: KnowledgeBase) => buildMatchIndex(kb.version, kb.entities);
 
@@ -42,7 +56,7 @@ const bench = {
     const index = indexOf(kb);
     const t0 = performance.now();
     const matcher = new PageMatcher(index);
-    const root = findArticleRoot(document);
+    const root = findArticle(document).root!;
     const collected = collectText(root);
     const { mentions } = matcher.match(collected.text);
     const jobs = planWraps(collected, mentions);
@@ -60,7 +74,7 @@ const bench = {
    */
   engineGivenMentions(mentions: Mention[]) {
     const t0 = performance.now();
-    const collected = collectText(findArticleRoot(document));
+    const collected = collectText(findArticle(document).root!);
     const jobs = planWraps(collected, mentions);
     const mentionOf = new WeakMap<Element, unknown>();
     for (const { mention, element } of applyWraps(jobs, 0, jobs.length)) mentionOf.set(element, mention);
@@ -69,7 +83,7 @@ const bench = {
 
   /** The mentions the engine finds on this page, for engineGivenMentions in a fresh page. */
   mentions(kb: KnowledgeBase): Mention[] {
-    return new PageMatcher(indexOf(kb)).match(collectText(findArticleRoot(document)).text).mentions;
+    return new PageMatcher(indexOf(kb)).match(collectText(findArticle(document).root!).text).mentions;
   },
 
   /**
@@ -77,11 +91,66 @@ const bench = {
    * over the article text's character codes, in a fresh page as the engine runs (ms).
    */
   readEveryCharacter() {
-    const { text } = collectText(findArticleRoot(document));
+    const { text } = collectText(findArticle(document).root!);
     const t0 = performance.now();
     let sum = 0;
     for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
     return { ms: performance.now() - t0, sum };
+  },
+
+  /**
+   * Choosing the story (find-article.ts) beside the rule it replaced (articleBody, else the
+   * largest <article>, else main) and beside reading the chosen story's text (ms).
+   */
+  articleChoice() {
+    let t = performance.now();
+    const choice = findArticle(document);
+    const chooseMs = performance.now() - t;
+    t = performance.now();
+    previousRule(document);
+    const previousMs = performance.now() - t;
+    t = performance.now();
+    if (choice.root) collectText(choice.root, choice.exclude);
+    const readMs = performance.now() - t;
+    return { chooseMs, previousMs, readMs };
+  },
+
+  /**
+   * On a real publisher's page (tests/fixtures/markup): our choice of the story beside the
+   * library Firefox's Reader View runs (Readability, on a clone as it requires), by cost (ms)
+   * and by result: is the story read from its first to its last paragraph, and is any block
+   * marked outside it read too?
+   */
+  markupPage() {
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const marked = (value: string) => [...document.querySelectorAll(`[data-fixture="${value}"]`)].map((el) => squash(el.textContent ?? ''));
+    const story = [...marked('story-first'), ...marked('story-last')];
+    const outside = marked('outside').filter((text) => text.length >= 30);
+    const judge = (text: string) => {
+      const read = squash(text);
+      return { story: story.length > 0 && story.every((p) => read.includes(p)), leaks: outside.filter((o) => read.includes(o)).length, empty: !read };
+    };
+    let t = performance.now();
+    const choice = findArticle(document);
+    const oursMs = performance.now() - t;
+    const ours = choice.root ? collectText(choice.root, choice.exclude).text : '';
+    const previous = collectText(previousRule(document)).text;
+    t = performance.now();
+    const readerable = isProbablyReaderable(document);
+    const readerableMs = performance.now() - t;
+    t = performance.now();
+    const parsed = new Readability(document.cloneNode(true) as Document).parse();
+    const readabilityMs = performance.now() - t;
+    return {
+      article: story.length > 0,
+      oursMs,
+      readabilityMs,
+      readerableMs,
+      readerable,
+      ours: judge(ours),
+      previous: judge(previous),
+      theirs: judge(parsed?.textContent ?? ''),
+    };
   },
 
   /** Where the engine's time goes, phase by phase (ms). */
@@ -96,7 +165,7 @@ const bench = {
     };
     const matcher = new PageMatcher(index);
     lap('build matcher');
-    const root = findArticleRoot(document);
+    const root = findArticle(document).root!;
     lap('find article');
     const collected = collectText(root);
     lap('collect text');
@@ -115,7 +184,7 @@ const bench = {
     const vocabulary = new Vocabulary();
     const names = new NameMatcher(index, vocabulary);
     const stats = new StatisticMatcher(index, vocabulary);
-    const { text } = collectText(findArticleRoot(document));
+    const { text } = collectText(findArticle(document).root!);
     let t = performance.now();
     const tokens = tokenize(text, vocabulary);
     const tokenizeMs = performance.now() - t;
@@ -137,7 +206,7 @@ const bench = {
    * floor must give the same result, attributes included).
    */
   pieces(kb: KnowledgeBase): Piece[] {
-    const root = findArticleRoot(document);
+    const root = findArticle(document).root!;
     const { nodes } = readTextNodes(root);
     const position = new Map(nodes.map((n, i) => [n, i]));
     const collected = collectText(root);
@@ -154,7 +223,7 @@ const bench = {
   /** The floor: one TreeWalker read of the text, then wrapping the given pieces in one pass. */
   floor(pieces: Piece[]) {
     const t0 = performance.now();
-    const root = findArticleRoot(document);
+    const root = findArticle(document).root!;
     const { nodes } = readTextNodes(root);
     for (let i = pieces.length - 1; i >= 0; i--) {
       const [index, from, to, attributes] = pieces[i]!;
@@ -187,7 +256,7 @@ const bench = {
   /** mark.js given the same alias list (one pass per alias, as the library works). */
   markjs(aliases: string[]) {
     return new Promise<{ ms: number }>((resolve) => {
-      const root = findArticleRoot(document);
+      const root = findArticle(document).root!;
       const t0 = performance.now();
       // @ts-expect-error mark.js is injected as a global by the bench page.
       new window.Mark(root).mark(aliases, {

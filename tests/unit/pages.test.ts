@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectText, findArticleRoot } from '../../utils/dom/collect';
+import { collectText } from '../../utils/dom/collect';
+import { findArticle } from '../../utils/dom/find-article';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { bundledIndex } from '../helpers/kb';
 import { NEGATIVE_PAGES, SEED_PAGES, loadPage } from '../helpers/fixtures';
@@ -22,9 +23,9 @@ describe.each(SEED_PAGES)('seed page %s', (name) => {
 
   it('finds the article body, not the page frame', () => {
     const doc = loadPage(name);
-    const root = findArticleRoot(doc);
-    expect(root.tagName).toBe('ARTICLE');
-    const { text } = collectText(root);
+    const { root, exclude } = findArticle(doc);
+    expect(root?.tagName).toBe('ARTICLE');
+    const { text } = collectText(root!, exclude);
     expect(text).not.toMatch(/Related stories|Contact us|Sign up/i);
   });
 

@@ -6,7 +6,8 @@
  * that wraps only what is new. Aborting the signal removes every highlight, the style element
  * and the observer, leaving the page's DOM as it was.
  */
-import { TextCollector, findArticleRoot } from './collect';
+import { TextCollector } from './collect';
+import { ArticleFinder } from './find-article';
 import { allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
 import type { PageMatcher } from '../match/page-matcher';
 import type { Relevance } from '../match/relevance';
@@ -19,6 +20,8 @@ import { yieldToPage } from './yield';
 import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
+/** The popup's reason on a section front (see find-article.ts). */
+export const NOT_AN_ARTICLE = 'This page lists stories rather than telling one. Open a story to see its context.';
 
 export class Annotator {
   private readonly mentionOf = new WeakMap<Element, Mention>();
@@ -147,7 +150,18 @@ export class Annotator {
       await yieldToPage();
       deadline = performance.now() + TASK_BUDGET_MS;
     };
-    const collector = new TextCollector(findArticleRoot(this.doc));
+    const finder = new ArticleFinder(this.doc);
+    while (!finder.done) {
+      finder.step(deadline);
+      await pause();
+      if (this.signal.aborted) return;
+    }
+    const article = finder.result();
+    if (!article.root) {
+      this.relevance = { relevant: false, reason: NOT_AN_ARTICLE };
+      return;
+    }
+    const collector = new TextCollector(article.root, article.exclude);
     while (!collector.done) {
       collector.step(deadline);
       await pause();

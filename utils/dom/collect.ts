@@ -1,11 +1,12 @@
 /**
- * Reads the article's text from a page: finds the article body, walks its text nodes once
- * (skipping navigation, asides, forms, code, editable regions...), and joins them into one
- * string with a block break between block-level elements, remembering where each node starts
- * so matches can be mapped back to the DOM.
+ * Reads the article's text from a page: walks the text nodes of the story's root (chosen by
+ * find-article.ts) once, skipping the page's frame inside it and the blocks the choice left out,
+ * and joins them into one string with a block break between block-level elements, remembering
+ * where each node starts so matches can be mapped back to the DOM.
  */
 import { BLOCK_BREAK } from '../match/tokens';
 import { MENTION_TAG, isControlElement, isInControl } from './mention-element';
+import { isFrame, nameOf } from './page-frame';
 
 export interface TextSegment {
   node: Text;
@@ -24,18 +25,6 @@ export interface CollectedText {
   segments: TextSegment[];
 }
 
-/** Never article text, whatever the page: code, forms, media, and the extension's own UI (by local name). */
-const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'var', 'textarea',
-  'input', 'select', 'option', 'button', 'svg', 'math', 'iframe', 'object', 'canvas', 'video',
-  'audio', 'nav', 'footer', 'aside', 'form', 'dialog', 'met-card',
-]);
-/** Landmarks that are the page's frame rather than its article. */
-const SKIP_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner', 'search', 'form', 'dialog', 'menu', 'menubar']);
-/** Class or id words that news sites use for blocks around the article (not part of it). */
-const SKIP_CLASS_WORDS =
-  /(?:^|[\s_-])(related|recommended|recirculation|more-stories|read-more|most-read|most-popular|comments?|share|sharing|social|newsletter|promo|advert|advertisement|ad-slot|outbrain|taboola|breadcrumbs?|trending|sidebar|signup)(?:$|[\s_-])/i;
-
 const BLOCK_TAGS = new Set([
   'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'tr',
   'table', 'section', 'article', 'header', 'figure', 'figcaption', 'dd', 'dt', 'dl', 'main', 'hr',
@@ -44,60 +33,6 @@ const BLOCK_TAGS = new Set([
 
 // Spelled out so this module does not depend on the global NodeFilter (absent in some test DOMs).
 const NODE_FILTER = { SHOW_TEXT: 0x4 } as const;
-
-/** An element's name in lower case (XHTML and XML pages may use upper case). */
-function nameOf(el: Element): string {
-  const name = el.localName;
-  return name === name.toLowerCase() ? name : name.toLowerCase();
-}
-
-function isEditable(el: Element): boolean {
-  const value = el.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
-}
-
-function classAndId(el: Element): string {
-  const cls = el.getAttribute('class') ?? '';
-  return `${cls} ${el.id}`;
-}
-
-/** True when an element (and everything in it) is not article text. */
-export function isSkipped(el: Element): boolean {
-  const name = nameOf(el);
-  if (SKIP_TAGS.has(name)) return true;
-  if (name === 'header' && el.querySelector('nav')) return true;
-  // Most elements in an article carry no attributes at all: nothing more to ask.
-  if (!el.hasAttributes()) return false;
-  const role = el.getAttribute('role');
-  if (role && SKIP_ROLES.has(role)) return true;
-  if (isEditable(el) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  return SKIP_CLASS_WORDS.test(classAndId(el));
-}
-
-function textLength(el: Element): number {
-  return (el.textContent ?? '').length;
-}
-
-/**
- * The element holding the article: the `article` around an `articleBody` if there is one,
- * else the largest `article`, else `main`, else the body. The article element keeps the
- * headline with the body text.
- */
-export function findArticleRoot(doc: Document): Element {
-  const body = doc.querySelector('[itemprop~="articleBody"]');
-  if (body) return body.closest('article') ?? body;
-  const articles = [...doc.querySelectorAll('article')].filter((a) => !isSkippedWithin(a, doc.body));
-  if (articles.length) return articles.reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
-  return doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
-}
-
-/** True when the element or an ancestor up to `top` is skipped. */
-export function isSkippedWithin(el: Element, top: Element | null): boolean {
-  for (let cur: Element | null = el; cur && cur !== top; cur = cur.parentElement) {
-    if (isSkipped(cur)) return true;
-  }
-  return false;
-}
 
 /** What the collector needs to know about a text node's parent element. */
 interface ElementInfo {
@@ -129,7 +64,11 @@ export class TextCollector {
   private lastInfo: ElementInfo;
   done = false;
 
-  constructor(private readonly root: Element) {
+  /** @param exclude blocks inside the root that are not the story (they are read as frame). */
+  constructor(
+    private readonly root: Element,
+    private readonly exclude: ReadonlySet<Element> = new Set(),
+  ) {
     this.rootInfo = { skipped: false, block: root, mention: false, inControl: isInControl(root) };
     this.lastInfo = this.rootInfo;
     this.walker = root.ownerDocument.createTreeWalker(root, NODE_FILTER.SHOW_TEXT);
@@ -162,7 +101,7 @@ export class TextCollector {
     for (let i = chain.length - 1; i >= 0; i--) {
       const e = chain[i]!;
       if (!base.skipped) {
-        base = isSkipped(e)
+        base = isFrame(e) || this.exclude.has(e)
           ? { skipped: true, block: base.block, mention: false, inControl: false }
           : {
               skipped: false,
@@ -204,8 +143,8 @@ function isAfterLineBreak(text: Text): boolean {
 }
 
 /** Reads an article's text in one go. */
-export function collectText(root: Element): CollectedText {
-  const collector = new TextCollector(root);
+export function collectText(root: Element, exclude?: ReadonlySet<Element>): CollectedText {
+  const collector = new TextCollector(root, exclude);
   collector.step();
   return collector.result();
 }
