@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { COMMANDS } from './utils/commands';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
       ? { optional_host_permissions: ['*://*/*'] }
       : { optional_permissions: ['*://*/*'] }),
     action: { default_title: 'Met Context' },
+    // The "next highlight" shortcut (no permission needed): see utils/commands.ts.
+    commands: COMMANDS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,6 +3,7 @@
  * escapes it); links are https only and open in a new tab without a referrer.
  */
 import type { CardModel } from '../utils/card/model';
+import type { MentionPosition } from '../utils/dom/mention-order';
 import { Sparkline } from './Sparkline';
 
 export interface CardProps {
@@ -11,9 +12,32 @@ export interface CardProps {
   status?: string;
   onRelated?: (id: string) => void;
   titleId: string;
+  /** The mention's place among the entity's mentions on the page (only when there are several). */
+  position?: MentionPosition;
+  onStep?: (step: 1 | -1) => void;
 }
 
-export function Card({ model, status, onRelated, titleId }: CardProps) {
+/**
+ * "Previous mention", "2 of 5", "Next mention": stepping through one entity's mentions, near
+ * the top so it is the first thing Tab reaches in the card. Both ends wrap round.
+ */
+function MentionSteps({ name, position, onStep }: { name: string; position: MentionPosition; onStep?: (step: 1 | -1) => void }) {
+  return (
+    <nav class="mention-steps" aria-label={`Mentions of ${name} on this page`}>
+      <button type="button" class="step" data-step="previous" onClick={() => onStep?.(-1)}>
+        Previous mention
+      </button>
+      <span class="position">
+        {position.index} of {position.count}
+      </span>
+      <button type="button" class="step" data-step="next" onClick={() => onStep?.(1)}>
+        Next mention
+      </button>
+    </nav>
+  );
+}
+
+export function Card({ model, status, onRelated, titleId, position, onStep }: CardProps) {
   if (!model) {
     return (
       <div class="card" role="status">
@@ -28,6 +52,7 @@ export function Card({ model, status, onRelated, titleId }: CardProps) {
         <span class="type">{model.typeLabel}</span>
         <h2 id={titleId}>{model.name}</h2>
       </header>
+      {position && position.count > 1 && <MentionSteps name={model.name} position={position} onStep={onStep} />}
       <p class="summary">{model.summary}</p>
       {model.atArticle && (
         <p class="at-article" role="note">

@@ -6,12 +6,15 @@
 import type { Ref } from 'preact';
 import type { CardModel } from '../utils/card/model';
 import type { CardTheme } from '../utils/card/theme';
+import type { MentionPosition } from '../utils/dom/mention-order';
 import { Card } from './Card';
 
 export interface OpenCard {
   model: CardModel | null;
   status?: string;
   theme: CardTheme;
+  /** Where the mention stands among its entity's mentions, when there is more than one. */
+  position?: MentionPosition;
 }
 
 export interface CardLayerProps {
@@ -21,9 +24,11 @@ export interface CardLayerProps {
   titleId: string;
   surfaceRef: Ref<HTMLDivElement>;
   onRelated(id: string): void;
+  /** "Next mention" (1) or "Previous mention" (-1). */
+  onStep(step: 1 | -1): void;
 }
 
-export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated }: CardLayerProps) {
+export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated, onStep }: CardLayerProps) {
   return (
     <>
       <div class="live" role="status" aria-live="polite" aria-atomic="true">
@@ -40,7 +45,7 @@ export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated }
           aria-label={open.model ? undefined : 'Met Context'}
           tabIndex={-1}
         >
-          <Card model={open.model} status={open.status} titleId={titleId} onRelated={onRelated} />
+          <Card model={open.model} status={open.status} titleId={titleId} onRelated={onRelated} position={open.position} onStep={onStep} />
         </div>
       )}
     </>

@@ -13,6 +13,7 @@ import { EVERY_SITE_PATTERN, isListedSite, sitePermissionPattern, siteOfPattern 
 import { addedSites, everySiteGranted } from '@/utils/settings';
 import { catchUpAfterStartup, type Coverage, type StartupTabs } from '@/utils/startup-catch-up';
 import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS } from '@/utils/constants';
+import { runCommand, type CommandDeps } from '@/utils/commands';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
 const PERSIST_REGISTRATIONS = import.meta.env.MANIFEST_VERSION === 3;
@@ -72,6 +73,12 @@ const startupTabs: StartupTabs = {
   wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Shortcuts go to the active tab's content script, through the one protocol. */
+const commandDeps: CommandDeps = {
+  activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  sendToTab: (tabId, request) => askTab((m) => browser.tabs.sendMessage(tabId, m), request),
+};
+
 export default defineBackground(() => {
   // The bundled KB ships inside the extension; reading it is not a network request.
   const kb = new KbService(() =>
@@ -92,6 +99,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => undefined);
   browser.permissions.onAdded.addListener(() => void reconcile());
   browser.permissions.onRemoved.addListener(() => void reconcile());
+  browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab, commandDeps));
 
   browser.runtime.onMessage.addListener(
     createMessageListener<BackgroundRequest, BackgroundReplies>(

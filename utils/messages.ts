@@ -36,10 +36,12 @@ const BACKGROUND_REQUESTS = [
 export const BackgroundRequest = v.variant('type', BACKGROUND_REQUESTS);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
-/** Requests a tab's content script answers (from the popup). */
+/** Requests a tab's content script answers (from the popup, and from the background for a shortcut). */
 export const TabRequest = v.variant('type', [
   v.strictObject({ type: v.literal('getPageSummary') }),
   v.strictObject({ type: v.literal('revealEntity'), id: EntityId }),
+  /** The reader pressed the "next highlight" shortcut (utils/commands.ts). */
+  v.strictObject({ type: v.literal('focusNextMention') }),
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequest>;
 
@@ -90,6 +92,8 @@ export interface BackgroundReplies {
 export interface TabReplies {
   getPageSummary: PageSummary;
   revealEntity: boolean;
+  /** False when the page has no mention to move to. */
+  focusNextMention: boolean;
 }
 
 /** Every reply travels in an envelope so a failure reaches the caller as a clear error. */

@@ -64,6 +64,15 @@ export const highlightSettings = storage.defineItem<HighlightSettings>('local:hi
   version: 1,
 });
 
+/**
+ * Whether the first mention of each entity is a tab stop. Readers who find the extra stops
+ * heavy turn it off and use the "next highlight" shortcut instead (utils/commands.ts).
+ */
+export const mentionTabStops = storage.defineItem<boolean>('local:mentionTabStops', {
+  fallback: true,
+  version: 1,
+});
+
 export async function isSiteEnabled(hostname: string): Promise<boolean> {
   return !(await disabledSites.getValue()).includes(siteKey(hostname));
 }
@@ -97,24 +106,27 @@ export interface PageSettings {
   /** The reader chose to run on every site. */
   everySite: boolean;
   highlight: HighlightSettings;
+  /** The first mention of each entity is a tab stop. */
+  tabStops: boolean;
 }
 
 export async function readPageSettings(hostname: string): Promise<PageSettings> {
   const key = siteKey(hostname);
-  const [allSites, disabled, added, everySite, highlight] = await Promise.all([
+  const [allSites, disabled, added, everySite, highlight, tabStops] = await Promise.all([
     allSitesEnabled.getValue(),
     disabledSites.getValue(),
     addedSites.getValue(),
     everySiteGranted.getValue(),
     highlightSettings.getValue(),
+    mentionTabStops.getValue(),
   ]);
-  return { allSites, siteOn: !disabled.includes(key), siteAdded: added.includes(key), everySite, highlight };
+  return { allSites, siteOn: !disabled.includes(key), siteAdded: added.includes(key), everySite, highlight, tabStops };
 }
 
 /** Calls `onChange` with fresh settings whenever any of them changes, until the signal aborts. */
 export function watchPageSettings(hostname: string, onChange: (settings: PageSettings) => void, signal: AbortSignal): void {
   const reread = () => void readPageSettings(hostname).then((s) => signal.aborted || onChange(s));
-  const unwatchers = [allSitesEnabled, disabledSites, addedSites, everySiteGranted, highlightSettings].map((item) =>
+  const unwatchers = [allSitesEnabled, disabledSites, addedSites, everySiteGranted, highlightSettings, mentionTabStops].map((item) =>
     (item as { watch(cb: () => void): () => void }).watch(reread),
   );
   signal.addEventListener('abort', () => unwatchers.forEach((u) => u()), { once: true });

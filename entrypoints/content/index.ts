@@ -45,6 +45,7 @@ export default defineContentScript({
         {
           getPageSummary: () => session.summary(),
           revealEntity: ({ id }) => session.reveal(id),
+          focusNextMention: () => session.focusNextMention(),
         },
         browser.runtime.id,
       ),
@@ -55,7 +56,10 @@ export default defineContentScript({
     let applying = Promise.resolve();
     const apply = (settings: PageSettings) => (applying = applying.then(() => applyNow(settings)));
     const applyNow = (settings: PageSettings) =>
-      session.apply({ shown: shownTypes(settings.highlight), style: settings.highlight.style }, shouldAnnotate(settings, listed));
+      session.apply(
+        { shown: shownTypes(settings.highlight), style: settings.highlight.style, tabStops: settings.tabStops },
+        shouldAnnotate(settings, listed),
+      );
     const signal = ctx.signal;
     signal.addEventListener('abort', () => session.stop(), { once: true });
     watchPageSettings(site, (settings) => void apply(settings), signal);

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController } from '../../utils/card/controller';
 import { decorateMention, isInControl } from '../../utils/dom/mention-element';
+import { assignTabStops } from '../../utils/dom/mention-order';
 import { KbService } from '../../utils/kb/service';
 import { loadBundledKb } from '../helpers/kb';
 import { UNIT_WAIT } from '../helpers/wait';
@@ -19,9 +20,11 @@ function setUp() {
       <p>Published on <time datetime="2025-03-06T09:00:00Z">6 March</time>.</p>
       <p>The Home Secretary, <span id="cooper">Yvette Cooper</span>, welcomed it, as did <span id="rowley">Sir Mark Rowley</span>.</p>
       <p>Read <a href="/more">more on <span id="linked">Lee Freeman</span></a>.</p>
+      <p>Later, <span id="cooper2">Ms Cooper</span> said more.</p>
     </article>`;
   const mentions: Record<string, HTMLElement> = {};
-  for (const [slot, entityId] of [['cooper', 'yvette-cooper'], ['rowley', 'mark-rowley'], ['linked', 'lee-freeman']] as const) {
+  const slots = [['cooper', 'yvette-cooper'], ['rowley', 'mark-rowley'], ['linked', 'lee-freeman'], ['cooper2', 'yvette-cooper']] as const;
+  for (const [slot, entityId] of slots) {
     const placeholder = document.getElementById(slot)!;
     const el = document.createElement('met-mention');
     placeholder.replaceWith(el);
@@ -29,6 +32,7 @@ function setUp() {
     el.append(placeholder.textContent!);
     mentions[slot] = el;
   }
+  assignTabStops(document, true);
   const controller = new AbortController();
   const service = new KbService(async () => kb);
   const host = document.createElement('div');
@@ -72,9 +76,10 @@ afterEach(() => {
 });
 
 describe('the card controller, by keyboard', () => {
-  it('makes each mention a focusable button that opens a dialog, but not inside a link', () => {
-    const { cooper, linked } = env.mentions;
+  it('makes each mention a focusable button that opens a dialog, the first of each entity a tab stop, none inside a link', () => {
+    const { cooper, cooper2, linked } = env.mentions;
     expect([cooper!.tabIndex, cooper!.getAttribute('role'), cooper!.getAttribute('aria-haspopup'), cooper!.getAttribute('aria-expanded')]).toEqual([0, 'button', 'dialog', 'false']);
+    expect([cooper2!.tabIndex, cooper2!.getAttribute('role'), cooper2!.getAttribute('aria-haspopup')]).toEqual([-1, 'button', 'dialog']);
     expect(linked!.hasAttribute('tabindex')).toBe(false);
     expect(linked!.hasAttribute('role')).toBe(false);
   });
@@ -173,6 +178,90 @@ describe('the card controller, by keyboard', () => {
     await env.card.open(env.mentions.rowley!);
     expect(document.getElementById('card-host')).toBeNull();
     expect(env.mentions.rowley!.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('stepping through an entity’s mentions from its card', () => {
+  const steps = () => document.querySelector('#card-host .mention-steps');
+  const stepButton = (name: string) =>
+    [...document.querySelectorAll<HTMLButtonElement>('#card-host .mention-steps button')].find((b) => b.textContent === name)!;
+
+  it('offers Next and Previous with the position, moves focus to the mention and shows its card', async () => {
+    const { cooper, cooper2 } = env.mentions;
+    cooper!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
+    expect(steps()!.getAttribute('aria-label')).toBe('Mentions of Yvette Cooper on this page');
+    expect(steps()!.textContent).toBe('Previous mention1 of 2Next mention');
+    expect(live()).toMatch(/ Mention 1 of 2\.$/);
+    key(cooper!, 'Enter');
+    stepButton('Next mention').focus();
+    stepButton('Next mention').click();
+    expect(document.activeElement).toBe(cooper2);
+    await vi.waitFor(() => expect(steps()?.textContent).toContain('2 of 2'), UNIT_WAIT);
+    expect([cooper2!.getAttribute('aria-expanded'), cooper!.getAttribute('aria-expanded')]).toEqual(['true', 'false']);
+    // Both ends wrap round, as a find bar does.
+    stepButton('Next mention').click();
+    expect(document.activeElement).toBe(cooper);
+    await vi.waitFor(() => expect(steps()?.textContent).toContain('1 of 2'), UNIT_WAIT);
+    stepButton('Previous mention').click();
+    expect(document.activeElement).toBe(cooper2);
+  });
+
+  it('scrolls the mention into view, at once when the reader asks for reduced motion', async () => {
+    const scrolls: ScrollIntoViewOptions[] = [];
+    env.mentions.cooper2!.scrollIntoView = (options) => void scrolls.push(options as ScrollIntoViewOptions);
+    const matchMedia = window.matchMedia;
+    try {
+      for (const reduce of [false, true]) {
+        window.matchMedia = (query: string) => ({ matches: reduce && query.includes('reduce') }) as MediaQueryList;
+        env.card.goTo(env.mentions.cooper2!);
+      }
+    } finally {
+      window.matchMedia = matchMedia;
+    }
+    expect(scrolls).toEqual([
+      { block: 'center', behavior: 'smooth' },
+      { block: 'center', behavior: 'instant' },
+    ]);
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
+  });
+
+  it('shows no steps for an entity named once, nor on a related entity’s card', async () => {
+    const { rowley } = env.mentions;
+    rowley!.focus();
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
+    expect(steps()).toBeNull();
+    expect(live()).not.toMatch(/Mention \d/);
+    env.mentions.cooper!.focus();
+    await vi.waitFor(() => expect(steps()).not.toBeNull(), UNIT_WAIT);
+    document.querySelector<HTMLButtonElement>('#card-host .chip')!.click();
+    await vi.waitFor(() => expect(title()).not.toBe('Yvette Cooper'), UNIT_WAIT);
+    expect(steps()).toBeNull();
+  });
+});
+
+describe('the reader’s shortcut to the next mention', () => {
+  it('moves from the focused mention (or its card) to the next on the page, of any entity, and opens its card', async () => {
+    const { cooper, rowley, cooper2 } = env.mentions;
+    cooper!.focus();
+    expect(env.card.focusNextMention()).toBe(true);
+    expect(document.activeElement).toBe(rowley);
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
+    key(rowley!, 'Enter');
+    expect(document.activeElement).toBe(surface());
+    // The linked mention is not focusable itself: the shortcut passes it, as Tab passes into the link.
+    expect(env.card.focusNextMention()).toBe(true);
+    expect(document.activeElement).toBe(cooper2);
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
+    expect(env.card.focusNextMention()).toBe(true);
+    expect(document.activeElement).toBe(cooper);
+  });
+
+  it('with nothing focused, starts at the first mention in view', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(env.card.focusNextMention()).toBe(true);
+    expect(document.activeElement).toBe(env.mentions.cooper);
+    await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
   });
 });
 

@@ -4,7 +4,7 @@ import { PageSession } from '../../utils/page/session';
 import { ENTITY_TYPES } from '../../utils/kb/schema';
 import { bundledIndex } from '../helpers/kb';
 
-const look = { shown: new Set(ENTITY_TYPES), style: 'underline' };
+const look = { shown: new Set(ENTITY_TYPES), style: 'underline', tabStops: true };
 let session: PageSession | undefined;
 afterEach(() => session?.stop());
 

@@ -63,6 +63,7 @@ const settings = (over: Partial<PageSettings> = {}): PageSettings => ({
   siteAdded: false,
   everySite: false,
   highlight: DEFAULT_HIGHLIGHT,
+  tabStops: true,
   ...over,
 });
 

@@ -165,6 +165,7 @@ describe('settings', () => {
       siteAdded: false,
       everySite: false,
       highlight: { hiddenTypes: [], style: 'underline' },
+      tabStops: true,
     });
     await highlightSettings.setValue({ hiddenTypes: ['person'], style: 'tint' });
     expect([...shownTypes((await readPageSettings('bbc.co.uk')).highlight)]).not.toContain('person');

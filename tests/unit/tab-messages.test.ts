@@ -17,6 +17,10 @@ function contentListener() {
         calls.push(`reveal ${id}`);
         return true;
       },
+      focusNextMention: () => {
+        calls.push('next mention');
+        return true;
+      },
     },
     EXTENSION_ID,
   );
@@ -30,6 +34,12 @@ describe('the content script’s message listener', () => {
     expect(calls).toEqual(['reveal mark-rowley']);
   });
 
+  it('moves to the next mention when the background passes on the reader’s shortcut', async () => {
+    const { handle, calls } = contentListener();
+    await expect(handle({ type: 'focusNextMention' }, { id: EXTENSION_ID })).resolves.toEqual({ ok: true, value: true });
+    expect(calls).toEqual(['next mention']);
+  });
+
   it.each([
     ['a background request', { type: 'getEntity', id: 'mark-rowley' }],
     ['an unknown type', { type: 'runScript', code: 'alert(1)' }],
@@ -37,6 +47,7 @@ describe('the content script’s message listener', () => {
     ['an id that is not a string', { type: 'revealEntity', id: { toString: 'x' } }],
     ['an over-long id', { type: 'revealEntity', id: 'x'.repeat(201) }],
     ['an extra field', { type: 'getPageSummary', html: '<img src=x>' }],
+    ['a shortcut request carrying a target', { type: 'focusNextMention', selector: 'a' }],
     ['an array', [{ type: 'getPageSummary' }]],
     ['undefined', undefined],
   ])('drops %s without acting', (_, message) => {

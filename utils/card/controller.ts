@@ -4,8 +4,9 @@
  * travel into the card). While the pointer rests, the entity is fetched, so the card draws in
  * the frame its timer fires. Positions it next to the mention with Floating UI, never over
  * it and inside the viewport, and closes it on Escape (focus returns to the mention), on
- * leaving, on a tap elsewhere, or when the mention scrolls out of view. Everything is undone
- * when the signal aborts.
+ * leaving, on a tap elsewhere, or when the mention scrolls out of view. A card offers the
+ * entity's next and previous mention, and the reader's shortcut moves to the next mention of
+ * any entity (utils/dom/mention-order.ts). Everything is undone when the signal aborts.
  *
  * Gateway → view-model → renderer: `fetchEntity` (the background's KB) → `buildCardModel`
  * → `CardLayer`.
@@ -19,6 +20,7 @@ import { readArticleDate } from '../page/article-date';
 import type { EntityReply } from '../messages';
 import type { StatReading } from '../match/types';
 import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR, isInControl } from '../dom/mention-element';
+import { mentionsOfEntity, navigableMentions, nextMentionAfter, positionOf, stepFrom } from '../dom/mention-order';
 import {
   CARD_CLOSE_DELAY_MS,
   CARD_ENTITY_CACHE_SIZE,
@@ -96,6 +98,11 @@ export class CardController {
   private tapOpened: HTMLElement | null = null;
   /** The mention Escape is handing focus back to (focus events arrive synchronously). */
   private returningFocusTo: HTMLElement | null = null;
+  /**
+   * The mention focus was just moved to ("Next mention", the shortcut) while the page scrolls
+   * it into view: its card waits, hidden, rather than close for a mention out of view.
+   */
+  private arriving: HTMLElement | null = null;
 
   constructor(private readonly deps: CardDeps) {
     const { doc, signal } = deps;
@@ -302,18 +309,22 @@ export class CardController {
   private cardFor(mention: HTMLElement, id: string, settled: NonNullable<Fetch['settled']>, theme: OpenCard['theme']): OpenCard {
     if ('error' in settled) return { model: null, status: `The card could not be loaded: ${settled.error}`, theme };
     if (!settled.found) return { model: null, status: 'This entry is not in the knowledge base.', theme };
-    const reading = id === mention.getAttribute(ATTR_ID) ? this.deps.readingOf(mention) : undefined;
+    const own = id === mention.getAttribute(ATTR_ID);
+    const reading = own ? this.deps.readingOf(mention) : undefined;
     const model = buildCardModel(settled.found.entity, settled.found.related, {
       reading,
       articleDate: readArticleDate(this.deps.doc),
       today: this.deps.today?.() ?? new Date().toISOString().slice(0, 10),
       note: settled.found.note,
     });
-    return { model, theme };
+    // A related entity's card, opened from a chip, is not about this mention: no stepping.
+    const position = own ? positionOf(mentionsOfEntity(this.deps.doc, id), mention) : null;
+    return { model, theme, ...(position && position.count > 1 ? { position } : {}) };
   }
 
   private draw(container: HTMLElement, open: OpenCard, mention: HTMLElement): void {
-    const announcement = open.model ? `${open.model.typeLabel}: ${open.model.name}. ${open.model.summary}` : '';
+    const where = open.position ? ` Mention ${open.position.index} of ${open.position.count}.` : '';
+    const announcement = open.model ? `${open.model.typeLabel}: ${open.model.name}. ${open.model.summary}${where}` : '';
     this.renderLayer(container, open, announcement);
     const floating = this.surfaceRef.current;
     if (!floating || !this.current) return;
@@ -341,9 +352,44 @@ export class CardController {
           this.focusCardWhenDrawn = this.isCardNode(this.deps.doc.activeElement);
           void this.open(this.current.mention, rid);
         },
+        onStep: (step: 1 | -1) => this.step(step),
       }),
       container,
     );
+  }
+
+  /** "Next mention" / "Previous mention" on the card: the same entity's, wrapping at the ends. */
+  private step(step: 1 | -1): void {
+    if (!this.current) return;
+    const target = stepFrom(mentionsOfEntity(this.deps.doc, this.current.id), this.current.mention, step);
+    if (target) this.goTo(target);
+  }
+
+  /**
+   * The reader's shortcut: the next mention of any entity after the one in focus (or whose card
+   * has focus), or, with nothing focused, the first from where the reader is reading.
+   */
+  focusNextMention(): boolean {
+    const { doc } = this.deps;
+    const active = doc.activeElement;
+    const anchor =
+      this.current && this.isCardNode(active) ? this.current.mention : active && active !== doc.body && active !== doc.documentElement ? active : null;
+    const next = nextMentionAfter(navigableMentions(doc), anchor);
+    if (next) this.goTo(next);
+    return Boolean(next);
+  }
+
+  /**
+   * Moves focus to a mention, scrolls it into view (smoothly, unless the reader asks for
+   * reduced motion) and opens its card: focus is intent, as with Tab.
+   */
+  goTo(mention: HTMLElement): void {
+    const reduce = this.deps.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.arriving = mention;
+    mention.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
+    mention.focus({ preventScroll: true });
+    // Focus opens the card (onFocusIn); a mention that had focus already gets no focus event.
+    if (!this.isOpenFor(mention)) this.scheduleOpen(mention, 0);
   }
 
   private focusCard(): void {
@@ -362,6 +408,8 @@ export class CardController {
    */
   private position(reference: HTMLElement, floating: HTMLElement, placed: () => void, generation: number): () => void {
     const closeUnlessReplaced = () => {
+      // A mention being scrolled to is out of view until it arrives.
+      if (reference === this.arriving && reference.isConnected) return;
       if (generation === this.generation && !this.openPending) this.close();
     };
     const view = reference.ownerDocument.defaultView!;
@@ -402,6 +450,7 @@ export class CardController {
           closeUnlessReplaced();
           return;
         }
+        if (reference === this.arriving) this.arriving = null;
         Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, visibility: 'visible' });
         placed();
       });
@@ -414,6 +463,7 @@ export class CardController {
     clearTimeout(this.closeTimer);
     this.generation++;
     this.focusCardWhenDrawn = false;
+    this.arriving = null;
     this.setExpanded(false);
     this.current?.stopPositioning();
     this.current = null;

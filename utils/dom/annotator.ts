@@ -16,6 +16,7 @@ import type { EntityType } from '../kb/schema';
 import { filterMentionTypes } from '../page/type-filter';
 import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, PAGE_REMOVAL_LIMIT, TASK_BUDGET_MS } from '../constants';
 import { ATTR_PART } from './mention-element';
+import { assignTabStops } from './mention-order';
 import { yieldToPage } from './yield';
 import highlightCss from './highlight.css?inline';
 
@@ -40,6 +41,8 @@ export class Annotator {
   private stopped = false;
   /** Scans run so far (tests and the bench read it to see that the page settles). */
   scans = 0;
+  /** Whether the first mention of each entity is a tab stop (the reader's "Mentions are tab stops"). */
+  private tabStops = true;
   relevance: Relevance = { relevant: false, reason: 'The page has not been read yet.' };
 
   /**
@@ -82,6 +85,8 @@ export class Annotator {
       records.filter((r) => r.type === 'characterData' && this.splits.has(r.target as Text)).map((r) => r.target as Text),
     );
     if (rewritten.size) this.write(() => rewritten.forEach((node) => this.restore(node)));
+    // The page took away an entity's first mention: its next one becomes the tab stop.
+    if (rewritten.size || records.some((r) => r.removedNodes.length > 0)) this.updateTabStops();
     if (records.some((r) => r.type === 'characterData' || r.addedNodes.length > 0)) this.scheduleScan();
   }
 
@@ -191,6 +196,21 @@ export class Annotator {
       });
       await pause();
     }
+    if (!this.signal.aborted) this.updateTabStops();
+  }
+
+  /** Turns mentions as tab stops on or off, at once. */
+  setTabStops(on: boolean): void {
+    this.tabStops = on;
+    this.updateTabStops();
+  }
+
+  /**
+   * After every wrap pass and page removal: new mentions may come before an entity's current
+   * tab stop (a live blog adds at the top). Attributes are not observed, so no write() is needed.
+   */
+  private updateTabStops(): void {
+    if (!this.stopped) assignTabStops(this.doc, this.tabStops);
   }
 
   private wrap(jobs: NodeJob[], index: number): number {

@@ -41,6 +41,8 @@ export function isInControl(parent: Element | null): boolean {
  * only mark their text. The first piece is a focusable button that opens a dialog (see
  * docs/decisions/2026-11-25-keyboard-access-to-cards.md), unless it sits inside a link or
  * another control (`inControl`, see isInControl), whose focus then opens the card instead.
+ * It starts out of the tab order (tabindex -1): assignTabStops (./mention-order.ts) makes the
+ * first mention of each entity the tab stop once a wrap pass is done.
  * Decorating before the element is inserted saves the page a style update per attribute.
  */
 export function decorateMention(
@@ -54,7 +56,7 @@ export function decorateMention(
   if (part > 0) el.setAttribute(ATTR_PART, String(part));
   if (mention.stat?.differs) el.setAttribute(ATTR_DIFFERS, 'true');
   if (part === 0 && !inControl) {
-    el.tabIndex = 0;
+    el.tabIndex = -1;
     el.setAttribute('role', 'button');
     el.setAttribute('aria-haspopup', 'dialog');
     el.setAttribute(ATTR_EXPANDED, 'false');

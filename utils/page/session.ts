@@ -24,6 +24,8 @@ export interface PageLook {
   /** Types to highlight. */
   shown: ReadonlySet<EntityType>;
   style: string;
+  /** The first mention of each entity is a tab stop ("Mentions are tab stops"). */
+  tabStops: boolean;
 }
 
 export interface PageSessionDeps {
@@ -40,7 +42,7 @@ export class PageSession {
   private card?: CardController;
   private index?: MatchIndex;
   private problem?: string;
-  private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline' };
+  private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline', tabStops: true };
   /** The reader's settings have been applied once: the page is annotated (first read done) or left alone. */
   private settled = false;
 
@@ -48,13 +50,15 @@ export class PageSession {
 
   /**
    * Applies the reader's highlight settings live: a style change only flips the root
-   * attribute; a change of types re-reads the page with the new filter.
+   * attribute, the tab-stop switch only the mentions' tabindex; a change of types re-reads the
+   * page with the new filter.
    */
   async setLook(look: PageLook): Promise<void> {
     const typesChanged = [...ENTITY_TYPES].some((t) => look.shown.has(t) !== this.look.shown.has(t));
     this.look = look;
     if (!this.running) return;
     this.deps.doc.documentElement.setAttribute(ATTR_HIGHLIGHT_STYLE, look.style);
+    this.annotator?.setTabStops(look.tabStops);
     if (typesChanged) {
       this.stop();
       await this.start();
@@ -89,6 +93,7 @@ export class PageSession {
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
     const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index, this.deps.site, readArticleDate(this.deps.doc)), controller.signal, this.look.shown);
+    annotator.setTabStops(this.look.tabStops);
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
@@ -127,6 +132,14 @@ export class PageSession {
       reason: this.annotator.relevance.reason,
       ...summarise(this.annotator.mentions(), (id) => names.get(id) ?? id),
     };
+  }
+
+  /**
+   * The reader's "next highlight" shortcut: focuses the next mention on the page (any entity)
+   * and opens its card. False when the page has none.
+   */
+  focusNextMention(): boolean {
+    return this.card?.focusNextMention() ?? false;
   }
 
   /** Scrolls to the first mention of an entity, flashes it and opens its card. */
