@@ -26,6 +26,12 @@ export interface OptionsProps {
   cardCss: string;
   sites: { all: boolean; everySite: boolean; disabled: string[]; added: string[]; listed: readonly string[] };
   highlight: HighlightSettings;
+  keyboard: {
+    /** "Mentions are tab stops". */
+    tabStops: boolean;
+    /** The key the browser has for "next highlight": empty when none is set, absent until known. */
+    shortcut?: string;
+  };
   overview?: KbOverview;
   selected?: { model: CardModel; note: string; own: boolean };
   message?: OptionsMessage;
@@ -36,6 +42,7 @@ export interface OptionsProps {
   onRemoveAddedSite(site: string): void;
   onToggleType(type: EntityType, shown: boolean): void;
   onStyle(style: HighlightStyle): void;
+  onTabStops(on: boolean): void;
   onSelect(id: string): void;
   onSaveNote(id: string, text: string): void;
   onAddEntry(form: EntryForm): void;
@@ -145,6 +152,32 @@ function Highlighting({ highlight, onToggleType, onStyle }: OptionsProps) {
           </label>
         ))}
       </fieldset>
+    </section>
+  );
+}
+
+/** Where a reader changes an extension's shortcut, per browser (neither lets a page link there). */
+export const SHORTCUT_SETTINGS_TEXT =
+  'Change it in your browser’s shortcut settings: chrome://extensions/shortcuts in Chrome, Edge and other Chromium browsers; in Firefox, the Add-ons Manager’s gear menu, “Manage Extension Shortcuts”.';
+
+function Keyboard({ keyboard, onTabStops }: OptionsProps) {
+  const { tabStops, shortcut } = keyboard;
+  return (
+    <section aria-labelledby="keyboard-heading">
+      <h2 id="keyboard-heading">Keyboard</h2>
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={tabStops} onChange={(e) => onTabStops((e.currentTarget as HTMLInputElement).checked)} />
+        <span>Mentions are tab stops</span>
+      </label>
+      <p class="muted">
+        On: Tab stops at the first mention of each entry on a page, and its card’s “Next mention” and “Previous mention” reach the
+        others. Off: Tab passes the highlights by; use the shortcut below. Open pages follow at once.
+      </p>
+      <p data-testid="shortcut">
+        Move to the next highlight and open its card:{' '}
+        {shortcut ? <kbd>{shortcut}</kbd> : shortcut === '' ? 'no key is set (another extension may use it).' : 'Alt+Shift+J unless you changed it.'}{' '}
+        {SHORTCUT_SETTINGS_TEXT}
+      </p>
     </section>
   );
 }
@@ -305,6 +338,7 @@ export function Options(props: OptionsProps) {
       <h1>Met Context settings</h1>
       <Sites {...props} />
       <Highlighting {...props} />
+      <Keyboard {...props} />
       <KnowledgeBase {...props} />
       <AddEntry {...props} />
       <Transfer {...props} />

@@ -10,6 +10,7 @@ import {
   disabledSites,
   everySiteGranted,
   highlightSettings,
+  mentionTabStops,
   setSiteEnabled,
   type HighlightSettings,
 } from '@/utils/settings';
@@ -18,6 +19,7 @@ import { browserSiteActions, chooseEverySite, removeSite } from '@/utils/popup/s
 import { buildCardModel } from '@/utils/card/model';
 import { entryFromForm } from '@/utils/options/entries';
 import { MAX_IMPORT_BYTES, USER_DATA_FORMAT } from '@/utils/kb/user-data';
+import { NEXT_MENTION_COMMAND } from '@/utils/commands';
 import cardCss from '@/components/card.css?inline';
 import '@/components/theme.css';
 import './style.css';
@@ -30,20 +32,25 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).r
 function App() {
   const [sites, setSites] = useState<OptionsProps['sites']>({ all: true, everySite: false, disabled: [], added: [], listed: NEWS_SITES });
   const [highlight, setHighlight] = useState<HighlightSettings>(DEFAULT_HIGHLIGHT);
+  const [keyboard, setKeyboard] = useState<OptionsProps['keyboard']>({ tabStops: true });
   const [overview, setOverview] = useState<KbOverview>();
   const [selected, setSelected] = useState<OptionsProps['selected']>();
   const [message, setMessage] = useState<OptionsMessage>();
 
   const loadSettings = async () => {
-    const [all, everySite, disabled, added, look] = await Promise.all([
+    const [all, everySite, disabled, added, look, tabStops, commands] = await Promise.all([
       allSitesEnabled.getValue(),
       everySiteGranted.getValue(),
       disabledSites.getValue(),
       addedSites.getValue(),
       highlightSettings.getValue(),
+      mentionTabStops.getValue(),
+      browser.commands.getAll().catch(() => []),
     ]);
     setSites({ all, everySite, disabled, added, listed: NEWS_SITES });
     setHighlight(look);
+    const command = commands.find((c) => c.name === NEXT_MENTION_COMMAND);
+    setKeyboard({ tabStops, ...(command ? { shortcut: command.shortcut ?? '' } : {}) });
   };
   const loadOverview = () => askBackground(send, { type: 'getKbOverview' }).then(setOverview);
 
@@ -56,7 +63,7 @@ function App() {
   useEffect(() => {
     void loadSettings();
     void loadOverview();
-    const unwatch = [allSitesEnabled, everySiteGranted, disabledSites, addedSites, highlightSettings].map((item) =>
+    const unwatch = [allSitesEnabled, everySiteGranted, disabledSites, addedSites, highlightSettings, mentionTabStops].map((item) =>
       (item as { watch(cb: () => void): () => void }).watch(() => void loadSettings()),
     );
     return () => unwatch.forEach((u) => u());
@@ -73,6 +80,7 @@ function App() {
       cardCss={cardCss}
       sites={sites}
       highlight={highlight}
+      keyboard={keyboard}
       overview={overview}
       selected={selected}
       message={message}
@@ -95,6 +103,7 @@ function App() {
         void highlightSettings.setValue({ ...highlight, hiddenTypes });
       }}
       onStyle={(style) => void highlightSettings.setValue({ ...highlight, style })}
+      onTabStops={(on) => void mentionTabStops.setValue(on)}
       onSelect={(id) => void select(id)}
       onSaveNote={(id, text) =>
         act('note', async () => {

@@ -1,6 +1,6 @@
 /**
- * The card without a mouse: keyboard (every mention reachable, Enter into the card, Escape
- * back), screen readers (roles and names as the accessibility tree exposes them, a live
+ * The card without a mouse: keyboard (every entity reachable with Tab at its first mention,
+ * the rest from its card: tests/e2e/tab-order; Enter into the card, Escape back), screen readers (roles and names as the accessibility tree exposes them, a live
  * region) and touch (tap opens, tap elsewhere closes, links inside stay usable, a linked name's
  * first tap shows its card and the second follows the link).
  */
@@ -41,12 +41,14 @@ afterAll(async () => {
 });
 
 describe('the card by keyboard', () => {
-  it('reaches every mention with Tab and opens its card on focus', async () => {
+  it('reaches every entity with Tab and opens its card on focus', async () => {
     const page = await openPage(session, 'seed-2-engage-exit');
     const mentions = await mentionsOn(page);
     const inLinks = await page.$$eval('met-mention:not([data-met-part])', (els) => els.filter((el) => el.closest('a')).length);
     const expected = new Set(mentions.map((m) => m.id));
     const reached = new Set<string>();
+    // One stop per entity (its first mention), not one per mention.
+    expect(await page.locator('met-mention[tabindex="0"]').count()).toBe(expected.size);
     // Every focusable thing on the page at most once, with room for its links and form.
     const stops = await page.$$eval('a[href], button, input, textarea, select, [tabindex="0"]', (els) => els.length);
     for (let i = 0; i < stops + 2 && reached.size < expected.size; i++) {

@@ -5,4 +5,5 @@ declare const chrome: {
   storage: { local: { get(k?: unknown): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
 };

@@ -17,6 +17,7 @@ function show(over: Partial<OptionsProps> = {}) {
     cardCss: '',
     sites: { all: true, everySite: false, disabled: ['bbc.co.uk'], added: ['unlisted.example'], listed: NEWS_SITES },
     highlight: { hiddenTypes: ['person'], style: 'tint' },
+    keyboard: { tabStops: true, shortcut: 'Alt+Shift+J' },
     overview: {
       status: { storage: 'indexeddb', kbVersion: kb.version, entityCount: kb.entities.length },
       counts: { person: 2 },
@@ -29,6 +30,7 @@ function show(over: Partial<OptionsProps> = {}) {
     onRemoveAddedSite: log('remove'),
     onToggleType: log('type'),
     onStyle: log('style'),
+    onTabStops: log('tabStops'),
     onSelect: log('select'),
     onSaveNote: log('note'),
     onAddEntry: log('entry'),
@@ -62,6 +64,24 @@ describe('the options view', () => {
     expect(every.checked).toBe(false);
     every.click();
     expect(calls).toEqual(['type:person,true', 'remove:unlisted.example', 'enable:bbc.co.uk', 'every:true']);
+  });
+
+  it.each<[string, OptionsProps['keyboard'], boolean, string]>([
+    ['the key the browser has', { tabStops: true, shortcut: 'Alt+Shift+J' }, true, 'open its card: Alt+Shift+J Change it'],
+    ['that no key is set', { tabStops: false, shortcut: '' }, false, 'open its card: no key is set'],
+    ['the default before the browser has answered', { tabStops: true }, true, 'open its card: Alt+Shift+J unless you changed it.'],
+  ])('offers the tab-stop switch and names the shortcut, saying %s', (_, keyboard, checked, text) => {
+    const { root, calls } = show({ keyboard });
+    const toggle = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')].find(
+      (i) => i.closest('label')!.textContent === 'Mentions are tab stops',
+    )!;
+    expect(toggle.checked).toBe(checked);
+    const shortcut = root.querySelector('[data-testid="shortcut"]')!.textContent!;
+    expect(shortcut).toContain(text);
+    expect(shortcut).toContain('chrome://extensions/shortcuts');
+    expect(shortcut).toContain('Manage Extension Shortcuts');
+    toggle.click();
+    expect(calls).toEqual([`tabStops:${!checked}`]);
   });
 
   it('labels every field of the entry form', () => {

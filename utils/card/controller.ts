@@ -103,6 +103,11 @@ export class CardController {
    * it into view: its card waits, hidden, rather than close for a mention out of view.
    */
   private arriving: HTMLElement | null = null;
+  /**
+   * The mention goTo moved focus to. Its card stays while focus does: the card moved away from
+   * under the pointer that pressed "Next mention", which then leaves it without meaning to.
+   */
+  private movedTo: HTMLElement | null = null;
 
   constructor(private readonly deps: CardDeps) {
     const { doc, signal } = deps;
@@ -147,6 +152,7 @@ export class CardController {
 
   private onPointerOut(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
+    if (this.movedTo && this.current?.mention === this.movedTo && this.deps.doc.activeElement === this.movedTo) return;
     const fromMention = mentionOf(event.target);
     if (!fromMention && !this.inCard(event)) return;
     const to = event.relatedTarget as Node | null;
@@ -386,6 +392,7 @@ export class CardController {
   goTo(mention: HTMLElement): void {
     const reduce = this.deps.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? false;
     this.arriving = mention;
+    this.movedTo = mention;
     mention.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
     mention.focus({ preventScroll: true });
     // Focus opens the card (onFocusIn); a mention that had focus already gets no focus event.
@@ -464,6 +471,7 @@ export class CardController {
     this.generation++;
     this.focusCardWhenDrawn = false;
     this.arriving = null;
+    this.movedTo = null;
     this.setExpanded(false);
     this.current?.stopPositioning();
     this.current = null;
