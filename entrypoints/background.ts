@@ -12,7 +12,9 @@ import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileEverySite, reconcileSites, ty
 import { EVERY_SITE_PATTERN, isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites, everySiteGranted } from '@/utils/settings';
 import { catchUpAfterStartup, type Coverage, type StartupTabs } from '@/utils/startup-catch-up';
-import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS } from '@/utils/constants';
+import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS, TASK_BUDGET_MS } from '@/utils/constants';
+import { matchInSteps } from '@/utils/match/text-matcher';
+import { pauseEvery } from '@/utils/dom/yield';
 import { runCommand, type CommandDeps } from '@/utils/commands';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
@@ -106,6 +108,9 @@ export default defineBackground(() => {
       BackgroundRequest,
       {
         getMatchIndex: () => kb.matchIndex(),
+        // Yields now and then so a card's request is answered while a long page is matched.
+        matchText: async ({ text, site, articleDate }) =>
+          matchInSteps(await kb.pageMatcher(), text, { site, articleDate }, pauseEvery(TASK_BUDGET_MS)),
         getEntity: ({ id }) => kb.entity(id),
         getStatus: () => kb.status(),
         siteAccessChanged: async ({ site, tabId }) => {

@@ -40,7 +40,7 @@ try {
     const negative = file.startsWith('neg-');
     // The page's own site counts as it does in the browser (the force's own sites).
     const site = /^https?:\/\//.test(header.URL ?? '') ? new URL(header.URL).hostname.replace(/^www\./, '') : undefined;
-    const { mentions, relevance } = new PageMatcher(index, site, /^\d{4}(-\d\d){0,2}$/.test(header.DATE ?? '') ? header.DATE : undefined).match(text);
+    const { mentions, relevance } = new PageMatcher(index).match(text, { site, articleDate: /^\d{4}(-\d\d){0,2}$/.test(header.DATE ?? '') ? header.DATE : undefined });
     console.log(`\n== ${file} · ${header.PUBLISHER} · ${header.DATE}\n   ${relevance.relevant ? 'ABOUT THE MET' : 'dark'}: ${relevance.reason}`);
     const seen = new Set(mentions.map((m) => m.entityId));
     for (const m of mentions) {

@@ -84,3 +84,10 @@ export const FLASH_DURATION_MS = 1600;
 
 /** Events the popup's timeline shows at most (the latest ones), so the picture stays readable in a 400-pixel popup. */
 export const TIMELINE_MAX_EVENTS = 24;
+
+/**
+ * How long a page waits for the background's matches before matching on its own. A warm
+ * background answers a typical article in a few milliseconds and a 1 MB page in well under a
+ * second; a service worker stopped at the wrong moment may never answer.
+ */
+export const BACKGROUND_SILENCE_MS = 3_000;

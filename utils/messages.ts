@@ -6,17 +6,27 @@
 import * as v from 'valibot';
 import type { Entity, EntityType } from './kb/schema';
 import type { MatchIndex } from './kb/match-index';
+import type { MatchTextReply } from './match/text-matcher';
 import type { PageSummary } from './page/summary';
 import type { UserData } from './kb/user-data';
 import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from './kb/user-data';
 
 const EntityId = v.pipe(v.string(), v.maxLength(200));
+/** Longer article texts are matched on the page (a hostile page can hold tens of megabytes). */
+export const MAX_MATCH_TEXT_CHARS = 4_000_000;
 const Site = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/));
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** Requests the background answers (from content scripts, the popup and the options page). */
 const BACKGROUND_REQUESTS = [
   v.strictObject({ type: v.literal('getMatchIndex') }),
+  /** A page's article text, matched by the background's warm matcher (utils/match/text-matcher.ts). */
+  v.strictObject({
+    type: v.literal('matchText'),
+    text: v.pipe(v.string(), v.maxLength(MAX_MATCH_TEXT_CHARS)),
+    site: v.optional(Site),
+    articleDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d\d){0,2}$/))),
+  }),
   v.strictObject({ type: v.literal('getEntity'), id: EntityId }),
   v.strictObject({ type: v.literal('getStatus') }),
   /** After the popup or options page granted or gave back the permission for a site. */
@@ -77,6 +87,7 @@ export interface KbOverview {
 
 export interface BackgroundReplies {
   getMatchIndex: MatchIndex;
+  matchText: MatchTextReply;
   getEntity: EntityReply | null;
   getStatus: KbStatus;
   siteAccessChanged: { sites: string[]; injected: boolean };

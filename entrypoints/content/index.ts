@@ -4,7 +4,7 @@ import { NEWS_SITE_MATCHES, isListedSite, siteKey } from '@/utils/sites';
 import { readPageSettings, shownTypes, watchPageSettings, type PageSettings } from '@/utils/settings';
 import { PageSession } from '@/utils/page/session';
 import { shouldAnnotate } from '@/utils/page/should-annotate';
-import { TabRequest, askBackground, createMessageListener, type TabReplies } from '@/utils/messages';
+import { TabRequest, askBackground, createMessageListener, unwrapReply, type TabReplies } from '@/utils/messages';
 import cardCss from '@/components/card.css?inline';
 
 export default defineContentScript({
@@ -25,6 +25,8 @@ export default defineContentScript({
       doc: document,
       site,
       getIndex: () => askBackground(send, { type: 'getMatchIndex' }),
+      // One attempt: when the background does not answer, the page matches on its own.
+      matchText: async (text, page) => unwrapReply(await send({ type: 'matchText', text, ...page }), 'matchText'),
       fetchEntity: (id) => askBackground(send, { type: 'getEntity', id }),
       createSurface: async () => {
         const ui = await createShadowRootUi(ctx, {

@@ -3,7 +3,9 @@
  * of quota, damaged records in IndexedDB. Cards keep working and the popup says what happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, openPage, openPopup, POLL, startSession, type Session } from './harness';
+import { cardText, openPage, openPopup, POLL, startSession, waitUntilSettled, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { SEED_EXPECTATIONS } from '../fixtures/expected';
 import { currentWorker, dbOp, stopServiceWorker } from './extension-worker';
 
 let session: Session;
@@ -27,6 +29,25 @@ describe('faults', () => {
     await page.hover('met-mention[data-met-id="claire-waxman"]');
     expect(await cardText(page)).toContain('Claire Waxman');
     await page.close();
+  });
+
+  it('matching happens in the background; right after the worker was stopped, the page still gets every highlight', async () => {
+    const expected = SEED_EXPECTATIONS['seed-0-rowley-carrick']!.mustHighlight;
+    const ids = (page: Page) => page.$$eval('met-mention', (els) => [...new Set(els.map((el) => el.getAttribute('data-met-id')))]);
+    const warm = await openPage(session, 'seed-0-rowley-carrick');
+    expect(await waitUntilSettled(session, warm)).toMatchObject({ relevant: true, matchedIn: 'background' });
+    expect((await ids(warm)).sort()).toEqual([...expected].sort());
+    await warm.close();
+
+    // The page's request is what starts the stopped worker again; the matches are the same
+    // whether the fresh worker answers within the page's patience or the page matched on its own.
+    const probe = await session.context.newPage();
+    await stopServiceWorker(session.context, probe, session.extensionId);
+    const cold = await openPage(session, 'seed-0-rowley-carrick');
+    expect(await waitUntilSettled(session, cold)).toMatchObject({ relevant: true });
+    expect((await ids(cold)).sort()).toEqual([...expected].sort());
+    await cold.close();
+    await probe.close();
   });
 
   it('damaged records in IndexedDB are repaired from the bundle; the reader’s notes stay', async () => {

@@ -161,11 +161,11 @@ describe('relevance', () => {
 
   it('takes a page on the force’s own sites as about the force, whatever it says', () => {
     const text = 'Officers arrested a man on Tuesday. He remains in custody.';
-    expect(new PageMatcher(index, 'news.met.police.uk').match(text).relevance).toEqual({
+    expect(new PageMatcher(index).match(text, { site: 'news.met.police.uk' }).relevance).toEqual({
       relevant: true,
       reason: 'This is one of the Metropolitan Police’s own sites.',
     });
-    expect(new PageMatcher(index, 'met.police.uk.example').match(text).relevance.relevant).toBe(false);
+    expect(new PageMatcher(index).match(text, { site: 'met.police.uk.example' }).relevance.relevant).toBe(false);
     expect(matcher.match(text).relevance.relevant).toBe(false);
   });
 
@@ -486,8 +486,8 @@ describe('key figures of a named entry', () => {
   /** The key-figure ties on a page (a London story), as "id:figure#n" with "!" when flagged. */
   const ties = (text: string, articleDate?: string) => {
     const page = `${text} The Metropolitan Police Service is London's force.`;
-    return new PageMatcher(index, undefined, articleDate)
-      .match(page)
+    return new PageMatcher(index)
+      .match(page, { articleDate })
       .mentions.filter((m) => m.stat?.figure !== undefined)
       .map((m) => `${m.entityId}:${page.slice(m.start, m.end)}#${m.stat!.figure}${m.stat!.differs ? '!' : ''}`);
   };

@@ -194,6 +194,7 @@ describe('who may change the reader’s data', () => {
     BackgroundRequest,
     {
       getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [], surnames: [] }),
+      matchText: () => ({ mentions: [], relevance: { relevant: false, reason: 'x' }, names: {} }),
       getEntity: () => null,
       getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
       siteAccessChanged: () => ({ sites: [], injected: false }),

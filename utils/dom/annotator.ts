@@ -9,7 +9,8 @@
 import { TextCollector } from './collect';
 import { ArticleFinder } from './find-article';
 import { allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
-import type { PageMatcher } from '../match/page-matcher';
+import { PageMatcher } from '../match/page-matcher';
+import { LocalTextMatcher, type TextMatch, type TextMatcher } from '../match/text-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
 import type { EntityType } from '../kb/schema';
@@ -51,11 +52,24 @@ export class Annotator {
    */
   constructor(
     private readonly doc: Document,
-    private readonly matcher: PageMatcher,
+    matcher: TextMatcher | PageMatcher,
     private readonly signal: AbortSignal,
     private readonly shown?: ReadonlySet<EntityType>,
   ) {
+    // A compiled matcher given directly (tests, the bench) matches on the page.
+    this.matcher = matcher instanceof PageMatcher ? new LocalTextMatcher(() => matcher) : matcher;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  private readonly matcher: TextMatcher;
+  /** Display names of the entities found so far (the popup's summary lists them). */
+  private readonly names = new Map<string, string>();
+  /** Where the last scan's text was matched (shown to developers in the scan's measure). */
+  matchedIn?: TextMatch['where'];
+
+  /** An entity's display name, as the matching gave it. */
+  nameOf(id: string): string {
+    return this.names.get(id) ?? id;
   }
 
   /** Annotates the page; resolves when the first scan is complete. */
@@ -173,13 +187,16 @@ export class Annotator {
       if (this.signal.aborted) return;
     }
     const collected = collector.result();
-    const run = this.matcher.start(collected.text);
-    while (!run.done) {
-      run.step();
-      await pause();
-      if (this.signal.aborted) return;
+    let result: TextMatch;
+    try {
+      result = await this.matcher.match(collected.text, this.signal, pause);
+    } catch (error) {
+      this.relevance = { relevant: false, reason: `The knowledge base could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+      return;
     }
-    const result = run.result();
+    if (this.signal.aborted) return;
+    this.matchedIn = result.where;
+    for (const [id, name] of Object.entries(result.names)) this.names.set(id, name);
     const { mentions, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
     this.relevance = relevance;
     if (!mentions.length) return;

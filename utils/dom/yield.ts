@@ -12,3 +12,13 @@ export function yieldToPage(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** A pause that yields only once `budgetMs` of work has run since the last yield. */
+export function pauseEvery(budgetMs: number): () => Promise<void> {
+  let deadline = performance.now() + budgetMs;
+  return async () => {
+    if (performance.now() < deadline) return;
+    await yieldToPage();
+    deadline = performance.now() + budgetMs;
+  };
+}

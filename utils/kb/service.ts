@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { Entity, KnowledgeBase } from './schema';
 import { buildMatchIndex, type MatchIndex } from './match-index';
+import { PageMatcher } from '../match/page-matcher';
 import { openKbDb, readAllEntities, readEntity, seedBundledKb, type KbDb } from './db';
 import {
   deleteUserEntity,
@@ -178,10 +179,18 @@ export class KbService {
     return new Set((await this.bundled()).entities.map((e) => e.id));
   }
 
-  /** Own entries change what pages match: the next page gets a fresh index. */
+  /** Own entries change what pages match: the next page gets a fresh index and matcher. */
   private invalidateIndex(): void {
     this.index = undefined;
+    this.matcher = undefined;
   }
+
+  /** The matcher for the current index, compiled once and kept warm for page after page. */
+  async pageMatcher(): Promise<PageMatcher> {
+    this.matcher ??= this.matchIndex().then((index) => new PageMatcher(index));
+    return this.matcher;
+  }
+  private matcher?: Promise<PageMatcher>;
 
   async saveNote(entityId: string, text: string): Promise<void> {
     const db = await this.writable();

@@ -19,6 +19,14 @@ export interface PageMatch {
   relevance: Relevance;
 }
 
+/** What the engine needs to know about the page besides its text. */
+export interface PageFacts {
+  /** The page's site: on the force's own, every page is about the force. */
+  site?: string;
+  /** The page's date, when it states one: figures are not compared with values sourced later. */
+  articleDate?: string;
+}
+
 /** One page's matching, advanced a step at a time. */
 export class MatchRun {
   private position = 0;
@@ -39,8 +47,9 @@ export class MatchRun {
   constructor(
     private readonly matcher: PageMatcher,
     private readonly text: string,
+    private readonly page: PageFacts,
   ) {
-    this.signals = matcher.relevanceSignals();
+    this.signals = matcher.relevanceSignals(page.site);
     this.seen = new Uint8Array(matcher.vocabularySize);
     this.words = new WordStore(Math.max(1024, Math.ceil(text.length / 5)));
   }
@@ -64,7 +73,7 @@ export class MatchRun {
     } else if (this.matched < this.slices.length) {
       const tokens = this.slices[this.matched]!;
       this.slices[this.matched++] = undefined as unknown as Tokens; // matched slices are not needed again
-      this.matcher.matchSlice(tokens, this.namedInFull, this.named, this.mentions);
+      this.matcher.matchSlice(tokens, this.namedInFull, this.named, this.mentions, this.page.articleDate);
     }
   }
 
@@ -91,28 +100,36 @@ export class PageMatcher {
   private readonly relevance: RelevanceRules;
 
   /**
-   * @param site the page's site: on the force's own, every page is about the force
-   * @param articleDate the page's date, when it states one: figures are not compared with values sourced later
+   * Compiles the index's aliases and cues once; one matcher serves page after page (the
+   * background keeps one per KB version).
    */
-  constructor(
-    private readonly index: MatchIndex,
-    private readonly site?: string,
-    articleDate?: string,
-  ) {
+  constructor(private readonly index: MatchIndex) {
     // Every rule registers its words before any page text is read.
     this.names = new NameMatcher(index, this.vocabulary);
-    this.stats = new StatisticMatcher(index, this.vocabulary, articleDate);
+    this.stats = new StatisticMatcher(index, this.vocabulary);
     this.relevance = new RelevanceRules(this.vocabulary);
   }
 
+  /** The KB version the matcher was built from. */
+  get version(): string {
+    return this.index.kbVersion;
+  }
+
+  /** The display name of an entity of the index. */
+  nameOf(id: string): string | undefined {
+    this.nameById ??= new Map(this.index.entities.map((e) => [e.id, e.name]));
+    return this.nameById.get(id);
+  }
+  private nameById?: Map<string, string>;
+
   /** Matching that the caller advances with `step()`, yielding between steps. */
-  start(text: string): MatchRun {
-    return new MatchRun(this, text);
+  start(text: string, page: PageFacts = {}): MatchRun {
+    return new MatchRun(this, text, page);
   }
 
   /** Matches a whole text at once. */
-  match(text: string): PageMatch {
-    const run = this.start(text);
+  match(text: string, page: PageFacts = {}): PageMatch {
+    const run = this.start(text, page);
     while (!run.done) run.step();
     return run.result();
   }
@@ -130,8 +147,8 @@ export class PageMatcher {
   }
 
   /** @internal */
-  relevanceSignals(): RelevanceSignals {
-    return new RelevanceSignals(this.relevance, this.site !== undefined && isForceSite(this.site));
+  relevanceSignals(site?: string): RelevanceSignals {
+    return new RelevanceSignals(this.relevance, site !== undefined && isForceSite(site));
   }
 
   /** @internal */
@@ -145,7 +162,7 @@ export class PageMatcher {
   }
 
   /** @internal matches one slice's words and adds to the run's state. */
-  matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[]): void {
+  matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[], articleDate?: string): void {
     const names: Mention[] = [];
     const found = this.names.find(tokens, namedInFull);
     for (let i = 0; i < found.length; i++) {
@@ -164,7 +181,7 @@ export class PageMatcher {
         if (m.entity === entity && m.start >= from) return true;
       }
       return false;
-    });
+    }, articleDate);
     for (let i = 0; i < figures.length; i++) {
       const m = figures[i]!;
       while (n < names.length && names[n]!.start < m.start) out.push(names[n++]!);

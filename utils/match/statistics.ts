@@ -202,11 +202,12 @@ export class StatisticMatcher {
   private nextSame = new Int32Array(0);
   private stamp = 0;
 
-  /** @param articleDate the page's date, when it states one: nothing sourced later is compared with it */
+  /** The date of the page being read, when it states one: nothing sourced later is compared with it. */
+  private articleDate?: string;
+
   constructor(
     index: MatchIndex,
     private readonly vocabulary: Vocabulary,
-    private readonly articleDate?: string,
   ) {
     this.compiled = index.stats.map((stat) => {
       const cues = stat.cues.map((group) => group.map((phrase) => patternIds(vocabulary, phrase)));
@@ -248,8 +249,9 @@ export class StatisticMatcher {
    * either name a measure's cue or follow a sentence whose figure was tied (for "it
    * reached..."), are read for figures: most sentences of a long page do not.
    */
-  find(tokens: Tokens, namedAt: NamedAt = () => false): StatMention[] {
+  find(tokens: Tokens, namedAt: NamedAt = () => false, articleDate?: string): StatMention[] {
     this.namedAt = namedAt;
+    this.articleDate = articleDate;
     const results: StatMention[] = [];
     if (!this.compiled.length) return results;
     if (this.head.length < this.vocabulary.size) {

@@ -5,8 +5,9 @@
  */
 import { readArticleDate } from './article-date';
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
-import { FLASH_DURATION_MS } from '../constants';
+import { BACKGROUND_SILENCE_MS, FLASH_DURATION_MS } from '../constants';
 import { PageMatcher } from '../match/page-matcher';
+import { BackgroundTextMatcher, FallbackTextMatcher, LocalTextMatcher, type AskBackgroundToMatch, type TextMatcher } from '../match/text-matcher';
 import { Annotator } from '../dom/annotator';
 import { CardController, type CardSurface } from '../card/controller';
 import { summarise, type PageSummary } from './summary';
@@ -31,7 +32,10 @@ export interface PageLook {
 export interface PageSessionDeps {
   doc: Document;
   site: string;
+  /** The KB's match index, for matching on the page when the background cannot. */
   getIndex(): Promise<MatchIndex>;
+  /** Asks the background to match a text (absent: the page always matches on its own). */
+  matchText?: AskBackgroundToMatch;
   fetchEntity(id: string): Promise<EntityReply | null>;
   createSurface(): Promise<CardSurface>;
 }
@@ -40,8 +44,10 @@ export class PageSession {
   private controller?: AbortController;
   private annotator?: Annotator;
   private card?: CardController;
-  private index?: MatchIndex;
-  private problem?: string;
+  /** The page's own matcher, built only if the background cannot match (then kept). */
+  private localMatcher?: Promise<PageMatcher>;
+  /** Set once the background failed: this page matches on its own from then on. */
+  private backgroundFailed = false;
   private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline', tabStops: true };
   /** The reader's settings have been applied once: the page is annotated (first read done) or left alone. */
   private settled = false;
@@ -81,18 +87,10 @@ export class PageSession {
     if (this.running) return;
     const controller = new AbortController();
     this.controller = controller;
-    try {
-      this.index ??= await this.deps.getIndex();
-      this.problem = undefined;
-    } catch (error) {
-      this.problem = `The knowledge base could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-      return;
-    }
-    if (controller.signal.aborted) return;
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    const annotator = new Annotator(this.deps.doc, new PageMatcher(this.index, this.deps.site, readArticleDate(this.deps.doc)), controller.signal, this.look.shown);
+    const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown);
     annotator.setTabStops(this.look.tabStops);
     this.annotator = annotator;
     this.card = new CardController({
@@ -106,6 +104,21 @@ export class PageSession {
     await annotator.start();
   }
 
+  /**
+   * The background's warm matcher first (the page never loads the match index then); the
+   * page's own when the background is gone, silent or answers out of shape.
+   */
+  private textMatcher(): TextMatcher {
+    const page = { site: this.deps.site, articleDate: readArticleDate(this.deps.doc) };
+    const local = new LocalTextMatcher(() => (this.localMatcher ??= this.deps.getIndex().then((index) => new PageMatcher(index))), page);
+    const { matchText } = this.deps;
+    if (!matchText || this.backgroundFailed) return local;
+    return new FallbackTextMatcher(new BackgroundTextMatcher(matchText, page, BACKGROUND_SILENCE_MS), local, (reason) => {
+      this.backgroundFailed = true;
+      console.debug(`Met Context: matching on the page (${reason}).`);
+    });
+  }
+
   stop(): void {
     this.controller?.abort();
     this.controller = undefined;
@@ -116,21 +129,16 @@ export class PageSession {
   summary(): PageSummary {
     const articleDate = readArticleDate(this.deps.doc);
     const base = { site: this.deps.site, enabled: this.running, settled: this.settled, ...(articleDate ? { articleDate } : {}) };
-    if (!this.running || !this.annotator || !this.index) {
-      return {
-        ...base,
-        relevant: false,
-        reason: this.problem ?? 'Annotation is switched off on this site.',
-        counts: {},
-        entities: [],
-      };
+    if (!this.running || !this.annotator) {
+      return { ...base, relevant: false, reason: 'Annotation is switched off on this site.', counts: {}, entities: [] };
     }
-    const names = new Map(this.index.entities.map((e) => [e.id, e.name]));
+    const annotator = this.annotator;
     return {
       ...base,
-      relevant: this.annotator.relevance.relevant,
-      reason: this.annotator.relevance.reason,
-      ...summarise(this.annotator.mentions(), (id) => names.get(id) ?? id),
+      relevant: annotator.relevance.relevant,
+      reason: annotator.relevance.reason,
+      ...(annotator.matchedIn ? { matchedIn: annotator.matchedIn } : {}),
+      ...summarise(annotator.mentions(), (id) => annotator.nameOf(id)),
     };
   }
 

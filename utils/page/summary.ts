@@ -24,6 +24,8 @@ export interface PageSummary {
   articleDate?: string;
   /** Why the page was or was not annotated. */
   reason: string;
+  /** Where the page's text was last matched: the background's warm matcher, or the page's own. */
+  matchedIn?: 'background' | 'page';
   /** Distinct entities mentioned, by type. */
   counts: Partial<Record<EntityType, number>>;
   entities: SummaryEntity[];
