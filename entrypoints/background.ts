@@ -12,7 +12,7 @@ import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileEverySite, reconcileSites, ty
 import { EVERY_SITE_PATTERN, isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites, everySiteGranted } from '@/utils/settings';
 import { catchUpAfterStartup, type Coverage, type StartupTabs } from '@/utils/startup-catch-up';
-import { STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS, TASK_BUDGET_MS } from '@/utils/constants';
+import { CONTENT_SCRIPT_RUN_AT, STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_SWEEP_MS, TASK_BUDGET_MS } from '@/utils/constants';
 import { matchInSteps } from '@/utils/match/text-matcher';
 import { pauseEvery } from '@/utils/dom/yield';
 import { runCommand, type CommandDeps } from '@/utils/commands';
@@ -32,7 +32,7 @@ const siteAccess: SiteAccessApi = {
   registered: () => browser.scripting.getRegisteredContentScripts(),
   register: (script) =>
     browser.scripting.registerContentScripts([
-      { ...script, runAt: 'document_idle', ...(PERSIST_REGISTRATIONS ? { persistAcrossSessions: true } : {}) },
+      { ...script, runAt: CONTENT_SCRIPT_RUN_AT, ...(PERSIST_REGISTRATIONS ? { persistAcrossSessions: true } : {}) },
     ]),
   update: (script) => browser.scripting.updateContentScripts([script]),
   unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),

@@ -91,3 +91,10 @@ export const TIMELINE_MAX_EVENTS = 24;
  * second; a service worker stopped at the wrong moment may never answer.
  */
 export const BACKGROUND_SILENCE_MS = 3_000;
+
+/**
+ * When the content script starts, on listed sites and on the reader's added ones alike: as soon
+ * as the document is parsed, not when the page is idle (highlights come about a load event
+ * sooner; the work runs in short tasks, so the page's own loading is not held up).
+ */
+export const CONTENT_SCRIPT_RUN_AT = 'document_end';

@@ -6,12 +6,11 @@ import { PageSession } from '@/utils/page/session';
 import { shouldAnnotate } from '@/utils/page/should-annotate';
 import { TabRequest, askBackground, createMessageListener, unwrapReply, type TabReplies } from '@/utils/messages';
 import cardCss from '@/components/card.css?inline';
+import { CONTENT_SCRIPT_RUN_AT } from '@/utils/constants';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
-  // As soon as the document is parsed, not when the page is idle: highlights are there about
-  // a load event sooner, and the page's own loading is untouched (the work is in short tasks).
-  runAt: 'document_end',
+  runAt: CONTENT_SCRIPT_RUN_AT,
   // The card's CSS goes into its shadow root as text; nothing is injected into the page's styles.
   cssInjectionMode: 'manual',
   async main(ctx) {
