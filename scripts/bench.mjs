@@ -129,8 +129,7 @@ await seedPage.close();
 const seedMs = median(seeds.map((s) => s.ms));
 const seedBase = median(seeds.map((s) => s.baselineMs));
 
-// Card latency needs the built extension in Chromium, on the seed article; the engine's browser
-// is closed first (with it still open, the card read about 46 frames against 0.9 on its own).
+// Card latency needs the built extension in Chromium, on the seed article.
 await browser.close();
 await server.close();
 execSync('npx wxt build', { stdio: 'ignore' });

@@ -35,6 +35,8 @@ function openDelayMs() {
 
 export async function measureCardLatency({ context, page }) {
   page ??= await context.newPage();
+  // The extension's first-run page opens in front at install; a tab behind it gets fewer frames.
+  await page.bringToFront();
   if (!(await page.locator('met-mention').count())) {
     await page.goto(ARTICLE);
     await page.waitForSelector('met-mention', { timeout: 15_000 });

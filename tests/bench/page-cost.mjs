@@ -32,6 +32,7 @@ async function mainThreadMs(cdp) {
 /** Loads `url` in a fresh page; resolves once `highlights` highlight elements are there (0: none expected) and two frames have passed. */
 async function load(context, url, highlights) {
   const page = await context.newPage();
+  await page.bringToFront();
   await page.addInitScript(RECORD_LAST_HIGHLIGHT);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
