@@ -1,5 +1,9 @@
-/** The toolbar popup: what the page mentions, its timeline, and the switches. Renders props only. */
-import type { PageSummary } from '../utils/page/summary';
+/**
+ * The toolbar popup: what the page mentions, its timeline, and the switches. Renders props only.
+ * The side panel renders the same view, with each entry opening its card in place (`panel`).
+ */
+import type { ComponentChildren } from 'preact';
+import type { PageSummary, SummaryEntity } from '../utils/page/summary';
 import type { KbStatus } from '../utils/messages';
 import type { TimelineModel } from '../utils/popup/timeline';
 import { groupSummary } from '../utils/popup/view-model';
@@ -36,6 +40,18 @@ export interface PopupProps {
   onToggleEverySite(on: boolean): void;
   onReveal(id: string): void;
   onOpenOptions(): void;
+  /** Offered where the browser has a side panel: opens the panel that stays open while reading. */
+  onOpenPanel?(): void;
+  /** In the side panel: an entry opens its card in place, and "Show on page" reveals it. */
+  panel?: PanelEntries;
+}
+
+export interface PanelEntries {
+  /** The entry whose card is open. */
+  openId?: string;
+  /** The open entry's card (or what is said while it loads). */
+  card?: ComponentChildren;
+  onOpen(id: string): void;
 }
 
 /** What choosing every site means, said wherever the choice is offered. */
@@ -55,7 +71,53 @@ function Switch({ label, detail, checked, onChange }: { label: string; detail?: 
   );
 }
 
-function Summary({ summary, timeline, onReveal }: { summary: PageSummary; timeline?: TimelineModel | null; onReveal(id: string): void }) {
+/** An entry: in the popup one button (jump to it on the page); in the panel, its card and "Show on page". */
+function Entry({ entity: e, panel, onReveal }: { entity: SummaryEntity; panel?: PanelEntries; onReveal(id: string): void }) {
+  const open = panel?.openId === e.id;
+  const cardId = `card-${e.id}`;
+  return (
+    <li data-id={e.id}>
+      <div class="entry">
+        <button
+          type="button"
+          class="entity"
+          data-id={e.id}
+          aria-expanded={panel ? open : undefined}
+          aria-controls={open ? cardId : undefined}
+          onClick={() => (panel ? panel.onOpen(e.id) : onReveal(e.id))}
+        >
+          <span class="name">{e.name}</span>
+          {e.differs && <span class="differs">figure differs</span>}
+          <span class="count" aria-label={`${e.mentions} mentions`}>
+            {e.mentions}
+          </span>
+        </button>
+        {panel && (
+          <button type="button" class="show-on-page" data-id={e.id} aria-label={`Show ${e.name} on the page`} onClick={() => onReveal(e.id)}>
+            Show on page
+          </button>
+        )}
+      </div>
+      {open && (
+        <div class="panel-card" id={cardId}>
+          {panel.card}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Summary({
+  summary,
+  timeline,
+  panel,
+  onReveal,
+}: {
+  summary: PageSummary;
+  timeline?: TimelineModel | null;
+  panel?: PanelEntries;
+  onReveal(id: string): void;
+}) {
   const groups = groupSummary(summary);
   return (
     <>
@@ -72,15 +134,7 @@ function Summary({ summary, timeline, onReveal }: { summary: PageSummary; timeli
           <h2>{g.label}</h2>
           <ul>
             {g.entities.map((e) => (
-              <li key={e.id}>
-                <button type="button" class="entity" data-id={e.id} onClick={() => onReveal(e.id)}>
-                  <span class="name">{e.name}</span>
-                  {e.differs && <span class="differs">figure differs</span>}
-                  <span class="count" aria-label={`${e.mentions} mentions`}>
-                    {e.mentions}
-                  </span>
-                </button>
-              </li>
+              <Entry key={e.id} entity={e} panel={panel} onReveal={onReveal} />
             ))}
           </ul>
         </section>
@@ -131,7 +185,7 @@ function Body(props: PopupProps) {
       ) : !summary.relevant || summary.entities.length === 0 ? (
         <p class="empty" data-testid="reason">{summary.reason}</p>
       ) : (
-        <Summary summary={summary} timeline={props.timeline} onReveal={props.onReveal} />
+        <Summary summary={summary} timeline={props.timeline} panel={props.panel} onReveal={props.onReveal} />
       )}
     </>
   );
@@ -139,7 +193,7 @@ function Body(props: PopupProps) {
 
 export function Popup(props: PopupProps) {
   return (
-    <main class="popup">
+    <main class={props.panel ? 'popup side-panel' : 'popup'}>
       <h1>Met Context</h1>
       {props.kb?.storage === 'memory' && (
         <p class="notice" role="status">
@@ -161,6 +215,14 @@ export function Popup(props: PopupProps) {
         <button type="button" class="link" onClick={props.onOpenOptions}>
           Settings and your notes
         </button>
+        {props.onOpenPanel && (
+          <>
+            {' · '}
+            <button type="button" class="link" onClick={props.onOpenPanel}>
+              Open in side panel
+            </button>
+          </>
+        )}
       </footer>
     </main>
   );

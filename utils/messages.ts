@@ -55,6 +55,23 @@ export const TabRequest = v.variant('type', [
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequest>;
 
+/**
+ * What a content script tells the extension's pages, unasked: its page's summary changed (read,
+ * switched off or on, live content, a single-page navigation). It carries nothing; a page that
+ * cares (the side panel) asks the tab for its summary through `getPageSummary`.
+ */
+export const PageNotice = v.strictObject({ type: v.literal('pageChanged') });
+export type PageNotice = v.InferOutput<typeof PageNotice>;
+
+/**
+ * The tab whose content script sent a well-formed page notice, or undefined for anything else
+ * (another extension, a page that is not a tab, another message).
+ */
+export function noticeTab(message: unknown, sender: { id?: string; tab?: { id?: number } }, extensionId: string): number | undefined {
+  if (sender.id !== extensionId || sender.tab?.id === undefined) return undefined;
+  return v.is(PageNotice, message) ? sender.tab.id : undefined;
+}
+
 export interface RelatedEntity {
   id: string;
   type: EntityType;

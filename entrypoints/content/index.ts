@@ -4,6 +4,7 @@ import { NEWS_SITE_MATCHES, isListedSite, siteKey } from '@/utils/sites';
 import { readPageSettings, shownTypes, watchPageSettings, type PageSettings } from '@/utils/settings';
 import { PageSession } from '@/utils/page/session';
 import { shouldAnnotate } from '@/utils/page/should-annotate';
+import { summaryNotifier } from '@/utils/page/change-notice';
 import { TabRequest, askBackground, createMessageListener, unwrapReply, type TabReplies } from '@/utils/messages';
 import cardCss from '@/components/card.css?inline';
 import { CONTENT_SCRIPT_RUN_AT } from '@/utils/constants';
@@ -22,6 +23,7 @@ export default defineContentScript({
     world.metContextRunning = ctx;
     const site = siteKey(location.hostname);
     const send = (message: unknown) => browser.runtime.sendMessage(message);
+    const notifyPages = summaryNotifier(() => session.summary(), send);
     const session = new PageSession({
       doc: document,
       site,
@@ -40,6 +42,7 @@ export default defineContentScript({
         ui.mount();
         return { host: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() };
       },
+      onChange: () => notifyPages(),
     });
 
     browser.runtime.onMessage.addListener(

@@ -14,7 +14,8 @@
 import { h, render, createRef } from 'preact';
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { CardLayer, type OpenCard } from '../../components/CardLayer';
-import { buildCardModel } from './model';
+import { todayIso } from '../kb/dates';
+import { CARD_LOADING, CARD_NOT_IN_KB, buildCardModel, cardNotLoaded } from './model';
 import { chooseTheme, readPageLook } from './theme';
 import { readArticleDate } from '../page/article-date';
 import type { EntityReply } from '../messages';
@@ -305,7 +306,7 @@ export class CardController {
     this.setExpanded(true);
     const theme = chooseTheme(readPageLook(this.deps.doc));
     if (!fetch.settled) {
-      this.draw(surface.container, { model: null, status: 'Loading…', theme }, mention);
+      this.draw(surface.container, { model: null, status: CARD_LOADING, theme }, mention);
       await fetch.promise.catch(() => undefined);
       if (generation !== this.generation) return;
     }
@@ -313,14 +314,14 @@ export class CardController {
   }
 
   private cardFor(mention: HTMLElement, id: string, settled: NonNullable<Fetch['settled']>, theme: OpenCard['theme']): OpenCard {
-    if ('error' in settled) return { model: null, status: `The card could not be loaded: ${settled.error}`, theme };
-    if (!settled.found) return { model: null, status: 'This entry is not in the knowledge base.', theme };
+    if ('error' in settled) return { model: null, status: cardNotLoaded(settled.error), theme };
+    if (!settled.found) return { model: null, status: CARD_NOT_IN_KB, theme };
     const own = id === mention.getAttribute(ATTR_ID);
     const reading = own ? this.deps.readingOf(mention) : undefined;
     const model = buildCardModel(settled.found.entity, settled.found.related, {
       reading,
       articleDate: readArticleDate(this.deps.doc),
-      today: this.deps.today?.() ?? new Date().toISOString().slice(0, 10),
+      today: this.deps.today?.() ?? todayIso(),
       note: settled.found.note,
     });
     // A related entity's card, opened from a chip, is not about this mention: no stepping.

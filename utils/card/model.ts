@@ -53,6 +53,11 @@ export interface CardContext {
 /** Types whose dated steps tell their status (commissioned, published, closed). */
 const PROCESS_TYPES: ReadonlySet<EntityType> = new Set(['inquiry', 'review', 'report', 'plan', 'monitoring', 'operation', 'case']);
 
+/** What a card says instead of an entry, wherever it opens (on a page, in the side panel). */
+export const CARD_LOADING = 'Loading…';
+export const CARD_NOT_IN_KB = 'This entry is not in the knowledge base.';
+export const cardNotLoaded = (error: string) => `The card could not be loaded: ${error}`;
+
 export interface CardModel {
   id: string;
   typeLabel: string;

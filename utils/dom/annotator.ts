@@ -49,12 +49,15 @@ export class Annotator {
   /**
    * @param shown the entity types the reader wants highlighted (all when not given); relevance
    *   is still judged on every mention.
+   * @param onChange called after each scan and when the annotator gives up on the page: what it
+   *   found may have changed (the side panel follows the page through it).
    */
   constructor(
     private readonly doc: Document,
     matcher: TextMatcher | PageMatcher,
     private readonly signal: AbortSignal,
     private readonly shown?: ReadonlySet<EntityType>,
+    private readonly onChange?: () => void,
   ) {
     // A compiled matcher given directly (tests, the bench) matches on the page.
     this.matcher = matcher instanceof PageMatcher ? new LocalTextMatcher(() => matcher) : matcher;
@@ -137,6 +140,7 @@ export class Annotator {
       relevant: false,
       reason: 'This page keeps removing highlights, so Met Context has stopped annotating it.',
     };
+    this.onChange?.();
   }
 
   /** Runs a scan, or asks for one more after the scan in progress. */
@@ -148,6 +152,7 @@ export class Annotator {
     }
     this.scanning = this.runScan().finally(() => {
       this.scanning = undefined;
+      if (!this.signal.aborted) this.onChange?.();
       if (this.rescanWanted && !this.signal.aborted) {
         this.rescanWanted = false;
         this.scheduleScan();

@@ -29,3 +29,8 @@ export function byPeriod<T extends { date: string }>(items: readonly T[]): T[] {
 export function isAfter(date: string, reference: string): boolean {
   return periodStart(date) > periodEnd(reference);
 }
+
+/** Today in the KB's date format (YYYY-MM-DD, UTC), as cards compare the article's date with it. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

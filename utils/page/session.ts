@@ -38,6 +38,8 @@ export interface PageSessionDeps {
   matchText?: AskBackgroundToMatch;
   fetchEntity(id: string): Promise<EntityReply | null>;
   createSurface(): Promise<CardSurface>;
+  /** What `summary()` says may have changed: the settings were applied, or the page was read again. */
+  onChange?(): void;
 }
 
 export class PageSession {
@@ -77,6 +79,7 @@ export class PageSession {
     if (annotate) await this.start();
     else this.stop();
     this.settled = true;
+    this.deps.onChange?.();
   }
 
   get running(): boolean {
@@ -90,7 +93,7 @@ export class PageSession {
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown);
+    const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown, () => this.deps.onChange?.());
     annotator.setTabStops(this.look.tabStops);
     this.annotator = annotator;
     this.card = new CardController({

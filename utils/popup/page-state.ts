@@ -31,3 +31,16 @@ export function popupSwitches(settings: PageSettings, site: string): PopupSwitch
     everySite: settings.everySite,
   };
 }
+
+/**
+ * The side panel follows tabs the reader never pressed the toolbar button on, and the extension
+ * has no `tabs` permission: it sees the address only of pages on sites it may run on. No summary
+ * and no address is a browser page or a site outside the list, and the panel cannot tell which.
+ */
+export const PANEL_NOT_RUNNING =
+  'Met Context is not running on this page: it is a browser page, or a site outside its list of news sites. Press the Met Context toolbar button on the page to see which, and to turn it on for the site.';
+
+export function decidePanelState(facts: PopupFacts): PopupState {
+  if (!facts.summary && !facts.url) return { kind: 'unavailable', reason: PANEL_NOT_RUNNING };
+  return decidePopupState(facts);
+}
