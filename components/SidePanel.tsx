@@ -3,6 +3,7 @@
  * opens its card in place (rendered like the card on pages, KB text as text) and offers "Show on
  * page". Escape closes the open card and gives focus back to its entry. Renders props only.
  */
+import { useEffect } from 'preact/hooks';
 import { Popup, type PopupProps } from './Popup';
 import { CardPreview } from './CardPreview';
 import type { PanelCard } from '../utils/popup/panel-card';
@@ -17,16 +18,19 @@ export interface SidePanelProps extends Omit<PopupProps, 'panel' | 'onOpenPanel'
 }
 
 export function SidePanel({ card, cardCss, onOpenCard, onCloseCard, ...props }: SidePanelProps) {
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !card) return;
-    const entry = (event.currentTarget as HTMLElement).querySelector<HTMLButtonElement>(`button.entity[data-id="${CSS.escape(card.id)}"]`);
-    onCloseCard();
-    entry?.focus();
-  };
+  // On the whole panel: a click on the card's text leaves focus on the body, and Escape still closes it.
+  useEffect(() => {
+    if (!card) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      onCloseCard();
+      document.querySelector<HTMLButtonElement>(`button.entity[data-id="${CSS.escape(card.id)}"]`)?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [card?.id]);
   const content = card && ('model' in card ? <CardPreview model={card.model} css={cardCss} /> : <p class="muted" role="status">{card.status}</p>);
   return (
-    <div onKeyDown={onKeyDown}>
-      <Popup {...props} panel={{ openId: card?.id, card: content, onOpen: (id) => (card?.id === id ? onCloseCard() : onOpenCard(id)) }} />
-    </div>
+    <Popup {...props} panel={{ openId: card?.id, card: content, onOpen: (id) => (card?.id === id ? onCloseCard() : onOpenCard(id)) }} />
   );
 }

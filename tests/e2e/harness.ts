@@ -281,3 +281,25 @@ export async function openOptions(session: Session): Promise<Page> {
   await page.waitForSelector('[data-testid="kb-version"]');
   return page;
 }
+
+/** The browser window holding `page`'s tab. */
+export async function windowIdOf(session: Session, page: Page): Promise<number> {
+  const tabId = await tabIdOf(session, page);
+  const worker = await currentWorker(session.context, session.extensionId);
+  return worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), tabId);
+}
+
+/**
+ * Opens the side panel's page in a window of its own, following the active tab of `windowId`
+ * as the real panel follows its window's (Chromium opens a real side panel only from a
+ * reader's click, which a headless test cannot give).
+ */
+export async function openSidePanel(session: Session, windowId: number): Promise<Page> {
+  const worker = await currentWorker(session.context, session.extensionId);
+  const [panel] = await Promise.all([
+    session.context.waitForEvent('page'),
+    worker.evaluate((id) => chrome.windows.create({ url: chrome.runtime.getURL(`sidepanel.html?window=${id}`), type: 'popup' }), windowId),
+  ]);
+  await panel.waitForSelector('.side-panel .switch, .side-panel .empty');
+  return panel;
+}
