@@ -7,4 +7,6 @@ export function launchFirefoxWithExtension(options?: {
   port?: number;
   extensionDir?: string;
   headless?: boolean;
+  /** Pins the add-on's UUID, so its pages can be opened at a known moz-extension:// address. */
+  extensionUuid?: string;
 }): Promise<{ browser: Browser; addonId: string }>;

@@ -3,6 +3,7 @@
 // local fixture server through a proxy preference: the fixture server answers absolute-form
 // proxy requests ("GET http://www.standard.co.uk/... HTTP/1.1") like any other, so no real
 // network is touched and no port 80 or /etc/hosts change is needed.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBinary, findBinary } from './browser-binary.mjs';
 
@@ -42,14 +43,23 @@ export function firefoxPrefs(port) {
   };
 }
 
-/** Launches Firefox headless with the extension installed as a temporary add-on. */
-export async function launchFirefoxWithExtension({ port, extensionDir = FIREFOX_EXTENSION_DIR, headless = true } = {}) {
+/**
+ * Launches Firefox headless with the extension installed as a temporary add-on. With
+ * `extensionUuid`, the add-on's pages are at `moz-extension://<extensionUuid>/` and may be opened
+ * from the test (which needs `--remote-allow-system-access`).
+ */
+export async function launchFirefoxWithExtension({ port, extensionDir = FIREFOX_EXTENSION_DIR, headless = true, extensionUuid } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
+  const gecko = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureFirefox(),
     headless,
-    extraPrefsFirefox: firefoxPrefs(port),
+    ...(extensionUuid ? { args: ['--remote-allow-system-access'] } : {}),
+    extraPrefsFirefox: {
+      ...firefoxPrefs(port),
+      ...(extensionUuid ? { 'extensions.webextensions.uuids': JSON.stringify({ [gecko]: extensionUuid }) } : {}),
+    },
   });
   try {
     const addonId = await browser.installExtension(extensionDir);
