@@ -108,6 +108,24 @@ await popup.waitForSelector('.counts');
 await popup.waitForSelector('.timeline svg');
 await shot(popup, 'popup.png');
 
+// The side panel, with one entry's card open. Its page is opened in a window of its own that
+// follows the article's window (a real side panel opens only from a reader's click).
+await page.bringToFront();
+const windowId = await worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), tabId);
+const [panel] = await Promise.all([
+  context.waitForEvent('page'),
+  worker.evaluate((id) => chrome.windows.create({ url: chrome.runtime.getURL(`sidepanel.html?window=${id}`), type: 'popup' }), windowId),
+]);
+await panel.setViewportSize({ width: 400, height: 1100 });
+await panel.waitForSelector('.side-panel .timeline svg');
+await panel.locator('button.entity[data-id="stat-999-answered-10s"]').click();
+// The card appears with a short fade: wait for it to end so the screenshot shows it whole.
+await panel.waitForFunction(() => {
+  const card = document.querySelector('[data-testid="card-preview"]')?.shadowRoot?.querySelector('.card');
+  return card && card.getAnimations().every((a) => a.playState === 'finished');
+});
+await shot(panel, 'side-panel.png');
+
 // The options page: the knowledge base with one entry's card open.
 const options = await context.newPage();
 await options.setViewportSize({ width: 900, height: 800 });

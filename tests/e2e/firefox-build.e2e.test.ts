@@ -20,7 +20,8 @@ describe('the Firefox build', () => {
     const firefox = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8'));
     const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
     // No install-time host access beyond the news-site list; other sites are optional, one at a time.
-    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+    // sidePanel (Chrome's side panel, no install warning) is the one difference: Firefox's sidebar needs none.
+    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'scripting', 'sidePanel']);
     expect(chrome.host_permissions ?? []).toEqual([]);
     expect(chrome.optional_host_permissions).toEqual(['*://*/*']);
     expect(firefox.permissions).toEqual(['storage', 'activeTab', 'scripting']);
@@ -29,8 +30,8 @@ describe('the Firefox build', () => {
     expect(chrome.content_scripts[0].matches).not.toContain('<all_urls>');
   });
 
-  it('ships the content script, background, popup, options page and knowledge base', () => {
-    for (const file of ['content-scripts/content.js', 'background.js', 'popup.html', 'options.html', 'kb/index.json', 'kb/people.json', 'kb/statistics.json']) {
+  it('ships the content script, background, popup, side panel, options page and knowledge base', () => {
+    for (const file of ['content-scripts/content.js', 'background.js', 'popup.html', 'sidepanel.html', 'options.html', 'kb/index.json', 'kb/people.json', 'kb/statistics.json']) {
       expect(existsSync(`${DIR}/${file}`), file).toBe(true);
     }
   });
