@@ -303,3 +303,15 @@ export async function openSidePanel(session: Session, windowId: number): Promise
   await panel.waitForSelector('.side-panel .switch, .side-panel .empty');
   return panel;
 }
+
+/** Waits until a "jump to the mention" has landed: the entity's first mention flashes and is in view. */
+export async function waitForRevealed(page: Page, id: string): Promise<void> {
+  const first = mentionLocator(page, id);
+  await expect.poll(() => first.getAttribute('data-met-flash'), POLL).toBe('');
+  const inView = () =>
+    first.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+  await expect.poll(inView, POLL).toBe(true);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadBundledKb } from '../helpers/kb';
-import { cardText, mentionsOn, openPage, openPopup, startSession, PAGE_URLS, POLL, waitUntilSettled, type Session } from './harness';
+import { cardText, mentionsOn, openPage, openPopup, startSession, PAGE_URLS, POLL, waitForRevealed, waitUntilSettled, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -75,14 +75,7 @@ describe('the popup', () => {
     const popup = await openPopup(session, page);
     const name = names.get('sadiq-khan')!;
     await popup.getByRole('button', { name: new RegExp(name) }).click();
-    const first = page.locator('met-mention[data-met-id="sadiq-khan"]:not([data-met-part])').first();
-    await expect.poll(() => first.getAttribute('data-met-flash'), POLL).toBe('');
-    const inView = () =>
-      first.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      });
-    await expect.poll(inView, POLL).toBe(true);
+    await waitForRevealed(page, 'sadiq-khan');
     expect(await cardText(page)).toContain(name);
     await Promise.all([page.close(), popup.close()]);
   });

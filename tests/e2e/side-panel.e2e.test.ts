@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadBundledKb } from '../helpers/kb';
-import { mentionLocator, openPage, openPopup, openSidePanel, startSession, windowIdOf, PAGE_URLS, POLL, type Session } from './harness';
+import { openPage, openPopup, openSidePanel, startSession, waitForRevealed, windowIdOf, PAGE_URLS, POLL, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -90,14 +90,7 @@ describe('the side panel', () => {
     const panel = await openSidePanel(session, await windowIdOf(session, page));
     const name = names.get('sadiq-khan')!;
     await panel.getByRole('button', { name: `Show ${name} on the page` }).click();
-    const first = mentionLocator(page, 'sadiq-khan');
-    await expect.poll(() => first.getAttribute('data-met-flash'), POLL).toBe('');
-    const inView = () =>
-      first.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      });
-    await expect.poll(inView, POLL).toBe(true);
+    await waitForRevealed(page, 'sadiq-khan');
 
     // The entry opens its card in the panel, in place, from the keyboard too; Escape closes it.
     const entry = panel.locator('button.entity[data-id="sadiq-khan"]');

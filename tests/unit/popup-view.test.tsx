@@ -8,24 +8,12 @@ import { buildTimeline } from '../../utils/popup/timeline';
 import { filterMentionTypes } from '../../utils/page/type-filter';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { bundledIndex, loadBundledKb } from '../helpers/kb';
-import type { PageSummary } from '../../utils/page/summary';
+import { SEED_SUMMARY } from '../helpers/summary';
 
 const kb = loadBundledKb();
 const byId = (id: string) => kb.entities.find((e) => e.id === id)!;
 
-const summary: PageSummary = {
-  site: 'standard.co.uk',
-  enabled: true,
-  settled: true,
-  relevant: true,
-  reason: 'Mentions the Met.',
-  articleDate: '2025-03-06',
-  counts: { person: 1, statistic: 1 },
-  entities: [
-    { id: 'stat-999-answered-10s', type: 'statistic', name: 'Met 999 calls answered within 10 seconds', mentions: 3, differs: true },
-    { id: 'mark-rowley', type: 'person', name: 'Sir Mark Rowley', mentions: 2, differs: false },
-  ],
-};
+const summary = SEED_SUMMARY;
 
 function show(over: Partial<PopupProps>) {
   const calls: string[] = [];

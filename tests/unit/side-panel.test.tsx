@@ -13,25 +13,13 @@ import { loadPanelCard } from '../../utils/popup/panel-card';
 import { followActiveTab } from '../../utils/popup/follow-tab';
 import { buildCardModel, CARD_NOT_IN_KB } from '../../utils/card/model';
 import { loadBundledKb } from '../helpers/kb';
-import type { PageSummary } from '../../utils/page/summary';
+import { SEED_SUMMARY } from '../helpers/summary';
 
 const kb = loadBundledKb();
 const byId = (id: string) => kb.entities.find((e) => e.id === id)!;
 const EXTENSION_ID = 'met-context-test';
 
-const summary: PageSummary = {
-  site: 'standard.co.uk',
-  enabled: true,
-  settled: true,
-  relevant: true,
-  reason: 'Mentions the Met.',
-  articleDate: '2025-03-06',
-  counts: { person: 1, statistic: 1 },
-  entities: [
-    { id: 'stat-999-answered-10s', type: 'statistic', name: 'Met 999 calls answered within 10 seconds', mentions: 3, differs: true },
-    { id: 'mark-rowley', type: 'person', name: 'Sir Mark Rowley', mentions: 2, differs: false },
-  ],
-};
+const summary = SEED_SUMMARY;
 
 describe('the page’s change notice', () => {
   it.each([
