@@ -5,6 +5,8 @@
 import type { CardModel } from '../utils/card/model';
 import type { MentionPosition } from '../utils/dom/mention-order';
 import { Sparkline } from './Sparkline';
+import { CardCorrections, type CorrectionChoices } from './CardCorrections';
+import type { CorrectionKind } from '../utils/corrections/correction';
 
 export interface CardProps {
   model: CardModel | null;
@@ -15,6 +17,9 @@ export interface CardProps {
   /** The mention's place among the entity's mentions on the page (only when there are several). */
   position?: MentionPosition;
   onStep?: (step: 1 | -1) => void;
+  /** The highlight can be corrected ("Wrong highlight?"): only on a mention's own card. */
+  corrections?: CorrectionChoices;
+  onCorrect?: (kind: CorrectionKind) => void;
 }
 
 /**
@@ -37,7 +42,7 @@ function MentionSteps({ name, position, onStep }: { name: string; position: Ment
   );
 }
 
-export function Card({ model, status, onRelated, titleId, position, onStep }: CardProps) {
+export function Card({ model, status, onRelated, titleId, position, onStep, corrections, onCorrect }: CardProps) {
   if (!model) {
     return (
       <div class="card" role="status">
@@ -143,6 +148,7 @@ export function Card({ model, status, onRelated, titleId, position, onStep }: Ca
           ))}
         </ul>
       </section>
+      {corrections && <CardCorrections name={model.name} choices={corrections} onCorrect={onCorrect} />}
       <footer>Checked {model.checked}</footer>
     </article>
   );

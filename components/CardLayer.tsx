@@ -8,6 +8,8 @@ import type { CardModel } from '../utils/card/model';
 import type { CardTheme } from '../utils/card/theme';
 import type { MentionPosition } from '../utils/dom/mention-order';
 import { Card } from './Card';
+import { CorrectionNotice, type CorrectionChoices, type CorrectionNoticeModel } from './CardCorrections';
+import type { CorrectionKind } from '../utils/corrections/correction';
 
 export interface OpenCard {
   model: CardModel | null;
@@ -15,6 +17,8 @@ export interface OpenCard {
   theme: CardTheme;
   /** Where the mention stands among its entity's mentions, when there is more than one. */
   position?: MentionPosition;
+  /** The mention can be corrected from its card. */
+  corrections?: CorrectionChoices;
 }
 
 export interface CardLayerProps {
@@ -26,9 +30,14 @@ export interface CardLayerProps {
   onRelated(id: string): void;
   /** "Next mention" (1) or "Previous mention" (-1). */
   onStep(step: 1 | -1): void;
+  /** The status after a correction, which outlives the card (its highlight is gone). */
+  notice?: { model: CorrectionNoticeModel; theme: CardTheme; ref: Ref<HTMLDivElement> } | null;
+  onCorrect?(kind: CorrectionKind): void;
+  onUndo?(id: string): void;
+  onDismiss?(): void;
 }
 
-export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated, onStep }: CardLayerProps) {
+export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated, onStep, notice, onCorrect, onUndo, onDismiss }: CardLayerProps) {
   return (
     <>
       <div class="live" role="status" aria-live="polite" aria-atomic="true">
@@ -45,7 +54,21 @@ export function CardLayer({ open, announcement, titleId, surfaceRef, onRelated, 
           aria-label={open.model ? undefined : 'Met Context'}
           tabIndex={-1}
         >
-          <Card model={open.model} status={open.status} titleId={titleId} onRelated={onRelated} position={open.position} onStep={onStep} />
+          <Card
+            model={open.model}
+            status={open.status}
+            titleId={titleId}
+            onRelated={onRelated}
+            position={open.position}
+            onStep={onStep}
+            corrections={open.corrections}
+            onCorrect={onCorrect}
+          />
+        </div>
+      )}
+      {notice && (
+        <div ref={notice.ref} class="notice-host">
+          <CorrectionNotice notice={notice.model} theme={notice.theme} onUndo={onUndo} onDismiss={onDismiss} />
         </div>
       )}
     </>

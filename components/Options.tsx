@@ -13,15 +13,16 @@ import { TYPE_PLURALS } from '../utils/popup/view-model';
 import { TYPE_LABELS } from '../utils/card/model';
 import { searchEntries, type EntryForm } from '../utils/options/entries';
 import { CardPreview } from './CardPreview';
+import { Corrections, type CorrectionsProps } from './OptionsCorrections';
 import { EVERY_SITE_TEXT } from './Popup';
 
 export interface OptionsMessage {
-  area: 'sites' | 'note' | 'entry' | 'transfer';
+  area: 'sites' | 'note' | 'entry' | 'transfer' | 'corrections';
   kind: 'ok' | 'error';
   text: string;
 }
 
-export interface OptionsProps {
+export interface OptionsProps extends Omit<CorrectionsProps, 'message'> {
   /** The card's stylesheet, for the preview's shadow root. */
   cardCss: string;
   sites: { all: boolean; everySite: boolean; disabled: string[]; added: string[]; listed: readonly string[] };
@@ -310,9 +311,12 @@ function Transfer({ message, onExport, onImport }: OptionsProps) {
   return (
     <section aria-labelledby="transfer-heading">
       <h2 id="transfer-heading">Export and import</h2>
-      <p class="muted">Your notes and entries as one JSON file. An import is checked in full first; a file with any problem changes nothing.</p>
+      <p class="muted">
+        Your notes, entries and corrections as one JSON file. An import is checked in full first; a file with any problem changes
+        nothing.
+      </p>
       <button type="button" onClick={onExport}>
-        Export your notes and entries
+        Export your notes, entries and corrections
       </button>
       <label class="file">
         Import a file
@@ -341,6 +345,7 @@ export function Options(props: OptionsProps) {
       <Keyboard {...props} />
       <KnowledgeBase {...props} />
       <AddEntry {...props} />
+      <Corrections {...props} message={props.message?.area === 'corrections' ? props.message : undefined} />
       <Transfer {...props} />
     </main>
   );

@@ -8,6 +8,7 @@ import type { KbStatus } from '../utils/messages';
 import type { TimelineModel } from '../utils/popup/timeline';
 import { groupSummary } from '../utils/popup/view-model';
 import { Timeline } from './Timeline';
+import { hiddenText } from '../utils/corrections/hide';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -186,6 +187,11 @@ function Body(props: PopupProps) {
         <p class="empty" data-testid="reason">{summary.reason}</p>
       ) : (
         <Summary summary={summary} timeline={props.timeline} panel={props.panel} onReveal={props.onReveal} />
+      )}
+      {switches.all && switches.site && summary.enabled && Boolean(summary.hidden) && (
+        <p class="muted" data-testid="hidden">
+          {hiddenText(summary.hidden!)}. Remove one in “Settings and your notes”.
+        </p>
       )}
     </>
   );

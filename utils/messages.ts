@@ -10,6 +10,7 @@ import type { MatchTextReply } from './match/text-matcher';
 import type { PageSummary } from './page/summary';
 import type { UserData } from './kb/user-data';
 import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from './kb/user-data';
+import type { StoredCorrection } from './corrections/correction';
 
 const EntityId = v.pipe(v.string(), v.maxLength(200));
 /** Longer article texts are matched on the page (a hostile page can hold tens of megabytes). */
@@ -42,6 +43,15 @@ const BACKGROUND_REQUESTS = [
   v.strictObject({ type: v.literal('getUserData') }),
   /** The text of the file; a little over the limit passes here so the background can name the problem. */
   v.strictObject({ type: v.literal('importUserData'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES * 4)) }),
+  /** A content script gets its own page's corrections; an extension page gets them all. */
+  v.strictObject({ type: v.literal('getCorrections') }),
+  /**
+   * From a card: checked against the correction schema by the background, and only for the
+   * sending page's own site (a page may not correct another site's highlights).
+   */
+  v.strictObject({ type: v.literal('addCorrection'), correction: v.unknown() }),
+  /** Undo on the card (its own site's corrections only) or in the options page. */
+  v.strictObject({ type: v.literal('removeCorrection'), id: v.pipe(v.string(), v.maxLength(4000)) }),
 ] as const;
 export const BackgroundRequest = v.variant('type', BACKGROUND_REQUESTS);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
@@ -114,7 +124,10 @@ export interface BackgroundReplies {
   saveUserEntity: { id: string };
   deleteUserEntity: null;
   getUserData: UserData;
-  importUserData: { notes: number; entities: number };
+  importUserData: { notes: number; entities: number; corrections: number };
+  getCorrections: StoredCorrection[];
+  addCorrection: StoredCorrection;
+  removeCorrection: null;
 }
 
 export interface TabReplies {
@@ -128,10 +141,13 @@ export interface TabReplies {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type Handlers<R extends { type: string }, Replies> = {
-  [K in R['type']]: (request: Extract<R, { type: K }>) => Promise<Replies[K & keyof Replies]> | Replies[K & keyof Replies];
+  [K in R['type']]: (
+    request: Extract<R, { type: K }>,
+    sender: MessageSender,
+  ) => Promise<Replies[K & keyof Replies]> | Replies[K & keyof Replies];
 };
 
-interface MinimalSender {
+export interface MessageSender {
   id?: string;
   /** The sending document's address: an extension page's starts with the extension's origin. */
   url?: string;
@@ -163,15 +179,15 @@ export function createMessageListener<R extends { type: string }, Replies>(
   extensionId: string,
   pagesOnly?: { types: ReadonlySet<string>; extensionOrigin: string },
 ) {
-  return (message: unknown, sender: MinimalSender): Promise<Reply<unknown>> | undefined => {
+  return (message: unknown, sender: MessageSender): Promise<Reply<unknown>> | undefined => {
     if (sender.id !== extensionId) return undefined;
     const parsed = v.safeParse(schema, message);
     if (!parsed.success) return undefined;
     const request = parsed.output;
     if (pagesOnly?.types.has(request.type) && !sender.url?.startsWith(pagesOnly.extensionOrigin)) return undefined;
-    const handler = handlers[request.type as R['type']] as (r: R) => unknown;
+    const handler = handlers[request.type as R['type']] as (r: R, s: MessageSender) => unknown;
     return Promise.resolve()
-      .then(() => handler(request))
+      .then(() => handler(request, sender))
       .then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),

@@ -6,6 +6,7 @@ import { PageSession } from '@/utils/page/session';
 import { shouldAnnotate } from '@/utils/page/should-annotate';
 import { summaryNotifier } from '@/utils/page/change-notice';
 import { TabRequest, askBackground, createMessageListener, unwrapReply, type TabReplies } from '@/utils/messages';
+import { watchCorrections } from '@/utils/corrections/signal';
 import cardCss from '@/components/card.css?inline';
 import { CONTENT_SCRIPT_RUN_AT } from '@/utils/constants';
 
@@ -43,6 +44,9 @@ export default defineContentScript({
         return { host: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() };
       },
       onChange: () => notifyPages(),
+      getCorrections: () => askBackground(send, { type: 'getCorrections' }),
+      saveCorrection: async (correction) => void (await askBackground(send, { type: 'addCorrection', correction })),
+      removeCorrection: async (id) => void (await askBackground(send, { type: 'removeCorrection', id })),
     });
 
     browser.runtime.onMessage.addListener(
@@ -69,6 +73,8 @@ export default defineContentScript({
     const signal = ctx.signal;
     signal.addEventListener('abort', () => session.stop(), { once: true });
     watchPageSettings(site, (settings) => void apply(settings), signal);
+    // A correction made in any tab, or in the options page, applies here at once.
+    watchCorrections(() => void session.refreshCorrections().catch(() => undefined), signal);
     await apply(await readPageSettings(site));
   },
 });

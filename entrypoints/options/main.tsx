@@ -18,7 +18,9 @@ import { NEWS_SITES } from '@/utils/sites';
 import { browserSiteActions, chooseEverySite, removeSite } from '@/utils/popup/site-actions';
 import { buildCardModel } from '@/utils/card/model';
 import { entryFromForm } from '@/utils/options/entries';
-import { MAX_IMPORT_BYTES, USER_DATA_FORMAT } from '@/utils/kb/user-data';
+import { CORRECTIONS_FORMAT, MAX_IMPORT_BYTES, USER_DATA_FORMAT, correctionsReport } from '@/utils/kb/user-data';
+import { correctionsRevision } from '@/utils/corrections/signal';
+import type { StoredCorrection } from '@/utils/corrections/correction';
 import { NEXT_MENTION_COMMAND } from '@/utils/commands';
 import cardCss from '@/components/card.css?inline';
 import '@/components/theme.css';
@@ -29,6 +31,16 @@ const send = (m: unknown) => browser.runtime.sendMessage(m);
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/^"[a-zA-Z]+" failed: /, '');
 
+/** Saves JSON as a file, made here: nothing leaves the browser. */
+function download(name: string, data: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name}-${new Date().toISOString().slice(0, 10)}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 function App() {
   const [sites, setSites] = useState<OptionsProps['sites']>({ all: true, everySite: false, disabled: [], added: [], listed: NEWS_SITES });
   const [highlight, setHighlight] = useState<HighlightSettings>(DEFAULT_HIGHLIGHT);
@@ -36,6 +48,7 @@ function App() {
   const [overview, setOverview] = useState<KbOverview>();
   const [selected, setSelected] = useState<OptionsProps['selected']>();
   const [message, setMessage] = useState<OptionsMessage>();
+  const [corrections, setCorrections] = useState<StoredCorrection[]>();
 
   const loadSettings = async () => {
     const [all, everySite, disabled, added, look, tabStops, commands] = await Promise.all([
@@ -53,6 +66,8 @@ function App() {
     setKeyboard({ tabStops, ...(command ? { shortcut: command.shortcut ?? '' } : {}) });
   };
   const loadOverview = () => askBackground(send, { type: 'getKbOverview' }).then(setOverview);
+  const loadCorrections = () =>
+    askBackground(send, { type: 'getCorrections' }).then((list) => setCorrections([...list].sort((a, b) => b.created.localeCompare(a.created))));
 
   const select = async (id: string) => {
     const found = await askBackground(send, { type: 'getEntity', id });
@@ -63,9 +78,12 @@ function App() {
   useEffect(() => {
     void loadSettings();
     void loadOverview();
+    void loadCorrections();
     const unwatch = [allSitesEnabled, everySiteGranted, disabledSites, addedSites, highlightSettings, mentionTabStops].map((item) =>
       (item as { watch(cb: () => void): () => void }).watch(() => void loadSettings()),
     );
+    // A correction made on a card while this page is open shows up here too.
+    unwatch.push(correctionsRevision.watch(() => void loadCorrections()));
     return () => unwatch.forEach((u) => u());
   }, []);
 
@@ -128,16 +146,26 @@ function App() {
           return 'Entry deleted.';
         })
       }
+      corrections={corrections}
+      onRemoveCorrection={(id) =>
+        act('corrections', async () => {
+          await askBackground(send, { type: 'removeCorrection', id });
+          await loadCorrections();
+          return 'Correction removed; its highlights are back in open tabs.';
+        })
+      }
+      onExportCorrections={() =>
+        act('corrections', async () => {
+          const [list, status] = await Promise.all([askBackground(send, { type: 'getCorrections' }), askBackground(send, { type: 'getStatus' })]);
+          download(CORRECTIONS_FORMAT, correctionsReport(list, status.kbVersion));
+          return `Exported ${count(list.length, 'correction', 'corrections')}. Nothing was sent: the file is yours to send.`;
+        })
+      }
       onExport={() =>
         act('transfer', async () => {
           const data = await askBackground(send, { type: 'getUserData' });
-          const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-          const a = document.createElement('a');
-          a.href = url;
-          a.download = `${USER_DATA_FORMAT}-${new Date().toISOString().slice(0, 10)}.json`;
-          a.click();
-          setTimeout(() => URL.revokeObjectURL(url), 0);
-          return `Exported ${count(data.notes.length, 'note', 'notes')} and ${count(data.entities.length, 'entry', 'entries')}.`;
+          download(USER_DATA_FORMAT, data);
+          return `Exported ${count(data.notes.length, 'note', 'notes')}, ${count(data.entities.length, 'entry', 'entries')} and ${count(data.corrections.length, 'correction', 'corrections')}.`;
         })
       }
       onImport={(file) =>
@@ -149,8 +177,8 @@ function App() {
           const result = await askBackground(send, { type: 'importUserData', text: await file.text() }).catch((e: unknown) => {
             throw new Error(`${errorText(e)} Nothing was changed.`);
           });
-          await loadOverview();
-          return `Imported ${count(result.notes, 'note', 'notes')} and ${count(result.entities, 'entry', 'entries')}.`;
+          await Promise.all([loadOverview(), loadCorrections()]);
+          return `Imported ${count(result.notes, 'note', 'notes')}, ${count(result.entities, 'entry', 'entries')} and ${count(result.corrections, 'correction', 'corrections')}.`;
         })
       }
     />

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KbService } from '../../utils/kb/service';
-import { openKbDb, readAllEntities } from '../../utils/kb/db';
+import { DB_VERSION, openKbDb, readAllEntities } from '../../utils/kb/db';
 import { loadBundledKb } from '../helpers/kb';
 import type { KnowledgeBase } from '../../utils/kb/schema';
 
@@ -160,15 +160,16 @@ describe('upgrading the database from the previous schema', () => {
     });
   }
 
-  it('keeps the reader’s notes and entries, adds the new index and replaces the bundled entries', async () => {
+  it('keeps the reader’s notes and entries, adds the new index and the corrections store, and replaces the bundled entries', async () => {
     await createVersionOne();
     const service = new KbService(async () => kb);
     await service.prepare();
     expect((await service.entity(kb.entities[0]!.id))?.entity.summary).toBe(kb.entities[0]!.summary);
 
     const db = await openKbDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.get('notes', 'mark-rowley')).toMatchObject({ text: 'My note from last year' });
+    expect(await db.count('corrections')).toBe(0);
     expect(await db.getAllFromIndex('userEntities', 'type', kb.entities[1]!.type)).toHaveLength(1);
     expect(await db.count('entities')).toBe(kb.entities.length);
     db.close();

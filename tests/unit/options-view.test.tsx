@@ -37,6 +37,8 @@ function show(over: Partial<OptionsProps> = {}) {
     onDeleteEntry: log('delete'),
     onExport: log('export'),
     onImport: log('import'),
+    onRemoveCorrection: log('uncorrect'),
+    onExportCorrections: log('exportCorrections'),
     ...over,
   };
   const root = document.createElement('div');

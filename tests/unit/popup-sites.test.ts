@@ -206,8 +206,13 @@ describe('who may change the reader’s data', () => {
       },
       saveUserEntity: () => ({ id: 'x' }),
       deleteUserEntity: () => null,
-      getUserData: () => ({ format: 'met-context-user-data', version: 1, notes: [], entities: [] }),
-      importUserData: () => ({ notes: 0, entities: 0 }),
+      getUserData: () => ({ format: 'met-context-user-data', version: 2, notes: [], entities: [], corrections: [] }),
+      importUserData: () => ({ notes: 0, entities: 0, corrections: 0 }),
+      getCorrections: () => [],
+      addCorrection: () => {
+        throw new Error('not in this test');
+      },
+      removeCorrection: () => null,
     },
     'test-id',
     { types: EXTENSION_PAGE_ONLY, extensionOrigin: ORIGIN },

@@ -24,7 +24,16 @@ const ownEntry: Entity = {
 };
 
 const file = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: USER_DATA_FORMAT, version: USER_DATA_VERSION, notes: [], entities: [], ...over });
+  JSON.stringify({ format: USER_DATA_FORMAT, version: USER_DATA_VERSION, notes: [], entities: [], corrections: [], ...over });
+
+const correction = {
+  kind: 'entry',
+  entityId: 'mark-rowley',
+  entityName: 'Sir Mark Rowley',
+  text: 'Rowley',
+  site: 'standard.co.uk',
+  created: '2026-12-05T10:00:00.000Z',
+};
 
 const note = (entityId: string, text = 'Check the 2023 follow-up.') => ({ entityId, text, updated: '2026-11-25T10:00:00.000Z' });
 
@@ -78,14 +87,20 @@ describe('the reader’s own additions', () => {
 
     globalThis.indexedDB = new IDBFactory();
     const fresh = await service();
-    expect(await fresh.importUserData(JSON.stringify(exported))).toEqual({ notes: 1, entities: 1 });
+    expect(await fresh.importUserData(JSON.stringify(exported))).toEqual({ notes: 1, entities: 1, corrections: 0 });
     expect((await fresh.entity(ownEntry.id))?.note).toBe('Mine.');
   });
 
   it.each([
     ['broken JSON', '{"format": ', /not valid JSON/],
     ['another kind of file', JSON.stringify({ hello: 'world' }), /does not match the export format at format/],
-    ['a newer version', file({ version: 2 }), /at version: version must be 1/],
+    ['a newer version', file({ version: 3 }), /at version: version must be 1 or 2/],
+    ['a version 1 file with corrections', file({ version: 1 }), /at corrections: Invalid key/],
+    ['a correction of an unknown kind', file({ corrections: [{ ...correction, kind: 'everything' }] }), /at corrections\.0\.kind: kind must be one of page, site, entry/],
+    ['a correction without its text', file({ corrections: [correction, { ...correction, text: '' }] }), /at corrections\.1\.text/],
+    ['a "not this one" without its page', file({ corrections: [{ ...correction, kind: 'page', occurrence: 0, before: '', after: '' }] }), /at corrections\.0\.page/],
+    ['a correction on a site that is no host', file({ corrections: [{ ...correction, site: 'not a site' }] }), /at corrections\.0\.site: site must be a host name/],
+    ['the same correction twice', file({ corrections: [correction, { ...correction, text: 'ROWLEY' }] }), /correction at corrections\.1 \(entry, “ROWLEY”\) appears twice/],
     ['an entry without sources', file({ entities: [{ ...ownEntry, sources: [] }] }), /at entities\.0\.sources: every entity needs a source/],
     ['an entry with a built-in id', file({ entities: [{ ...ownEntry, id: 'mark-rowley' }] }), /"mark-rowley" conflicts with a built-in entry/],
     ['the same entry twice', file({ entities: [ownEntry, ownEntry] }), /appears twice/],
@@ -99,6 +114,42 @@ describe('the reader’s own additions', () => {
     const withValidPart = text.startsWith('{"format":"') ? text.replace('"notes":[]', JSON.stringify({ notes: [note('david-carrick')] }).slice(1, -1)) : text;
     await expect(s.importUserData(withValidPart)).rejects.toThrow(error);
     expect({ ...(await s.exportUserData()), exported: before.exported }).toEqual(before);
+  });
+});
+
+describe('the reader’s corrections', () => {
+  it('keeps corrections across a new KB version, exports them (version 2) and imports them back', async () => {
+    const s = await service();
+    const saved = await s.addCorrection(correction);
+    expect(saved.id).toBe('entry|mark-rowley|rowley');
+    // Saying it again keeps one.
+    await s.addCorrection({ ...correction, created: '2026-12-06T10:00:00.000Z' });
+    expect(await s.corrections()).toHaveLength(1);
+    const next = new KbService(async () => ({ ...kb, version: `${kb.version}-next` }));
+    await next.prepare();
+    expect(await next.corrections()).toEqual([{ ...correction, id: saved.id, created: '2026-12-06T10:00:00.000Z' }]);
+
+    const exported = await next.exportUserData();
+    expect(exported.version).toBe(2);
+    globalThis.indexedDB = new IDBFactory();
+    const fresh = await service();
+    expect(await fresh.importUserData(JSON.stringify(exported))).toEqual({ notes: 0, entities: 0, corrections: 1 });
+    expect(await fresh.corrections()).toEqual(exported.corrections);
+    await fresh.removeCorrection(saved.id);
+    expect(await fresh.corrections()).toEqual([]);
+  });
+
+  it('still reads a version 1 file (notes and entries, no corrections)', async () => {
+    const s = await service();
+    const v1 = JSON.stringify({ format: USER_DATA_FORMAT, version: 1, notes: [note('mark-rowley')], entities: [] });
+    expect(await s.importUserData(v1)).toEqual({ notes: 1, entities: 0, corrections: 0 });
+    expect((await s.entity('mark-rowley'))?.note).toBe('Check the 2023 follow-up.');
+  });
+
+  it('refuses a correction that breaks the schema, naming the field', async () => {
+    const s = await service();
+    await expect(s.addCorrection({ ...correction, kind: 'page' })).rejects.toThrow(/correction is not valid at page/);
+    expect(await s.corrections()).toEqual([]);
   });
 });
 

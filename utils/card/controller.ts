@@ -20,6 +20,9 @@ import { chooseTheme, readPageLook } from './theme';
 import { readArticleDate } from '../page/article-date';
 import type { EntityReply } from '../messages';
 import type { StatReading } from '../match/types';
+import type { CorrectionNoticeModel } from '../../components/CardCorrections';
+import { doneText, draftCorrection, type CorrectionKind, type StoredCorrection } from '../corrections/correction';
+import type { MentionKey } from '../corrections/hide';
 import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR, isInControl } from '../dom/mention-element';
 import { mentionsOfEntity, navigableMentions, nextMentionAfter, positionOf, stepFrom } from '../dom/mention-order';
 import {
@@ -42,6 +45,17 @@ export interface CardSurface {
 
 type Found = EntityReply | null;
 
+/** What the card needs to offer "Wrong highlight?" (absent: it offers nothing). */
+export interface CardCorrecting {
+  site: string;
+  url(): string;
+  /** The highlight's text, place and context, as the annotator read it. */
+  keyOf(mention: Element): MentionKey | undefined;
+  /** Keeps a correction and applies it (resolves once the page shows it). */
+  save(correction: StoredCorrection): Promise<void>;
+  undo(id: string): Promise<void>;
+}
+
 export interface CardDeps {
   doc: Document;
   fetchEntity(id: string): Promise<Found>;
@@ -51,6 +65,7 @@ export interface CardDeps {
   signal: AbortSignal;
   /** Today as YYYY-MM-DD (tests pin it). */
   today?: () => string;
+  correcting?: CardCorrecting;
 }
 
 const TITLE_ID = 'met-card-title';
@@ -109,6 +124,11 @@ export class CardController {
    * under the pointer that pressed "Next mention", which then leaves it without meaning to.
    */
   private movedTo: HTMLElement | null = null;
+  /** What the layer shows now, so the correction status can be drawn beside it. */
+  private shown: { open: OpenCard | null; announcement: string } = { open: null, announcement: '' };
+  /** The status after a correction (with Undo), which outlives the card of the highlight it hid. */
+  private notice: CorrectionNoticeModel | null = null;
+  private readonly noticeRef = createRef<HTMLDivElement>();
 
   constructor(private readonly deps: CardDeps) {
     const { doc, signal } = deps;
@@ -203,6 +223,10 @@ export class CardController {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !this.current && this.notice && this.inCard(event)) {
+      this.dismissNotice();
+      return;
+    }
     if (event.key === 'Escape' && this.current) {
       const focusWasInCard = this.inCard(event);
       this.closeAndReturnFocus(focusWasInCard);
@@ -297,6 +321,7 @@ export class CardController {
     if (this.deps.signal.aborted || !mention.isConnected) return;
     this.cancelScheduledOpen();
     const generation = ++this.generation;
+    this.notice = null;
     const fetch = this.prefetch(id);
     const surface = this.surface && this.container ? { container: this.container } : await this.getSurface();
     if (generation !== this.generation) return;
@@ -326,7 +351,13 @@ export class CardController {
     });
     // A related entity's card, opened from a chip, is not about this mention: no stepping.
     const position = own ? positionOf(mentionsOfEntity(this.deps.doc, id), mention) : null;
-    return { model, theme, ...(position && position.count > 1 ? { position } : {}) };
+    const key = own ? this.deps.correcting?.keyOf(mention) : undefined;
+    return {
+      model,
+      theme,
+      ...(position && position.count > 1 ? { position } : {}),
+      ...(key && this.deps.correcting ? { corrections: { text: key.text, site: this.deps.correcting.site } } : {}),
+    };
   }
 
   private draw(container: HTMLElement, open: OpenCard, mention: HTMLElement): void {
@@ -347,10 +378,16 @@ export class CardController {
   }
 
   private renderLayer(container: HTMLElement, open: OpenCard | null, announcement: string): void {
+    this.shown = { open, announcement };
+    const theme = open?.theme ?? chooseTheme(readPageLook(this.deps.doc));
     render(
       h(CardLayer, {
         open,
         announcement,
+        notice: this.notice ? { model: this.notice, theme, ref: this.noticeRef } : null,
+        onCorrect: (kind: CorrectionKind) => void this.correct(kind),
+        onUndo: (id: string) => void this.undo(id),
+        onDismiss: () => this.dismissNotice(),
         titleId: TITLE_ID,
         surfaceRef: this.surfaceRef,
         onRelated: (rid: string) => {
@@ -363,6 +400,57 @@ export class CardController {
       }),
       container,
     );
+  }
+
+  /**
+   * "Wrong highlight?": keeps the correction, which removes the highlight (and so its card), and
+   * leaves a status with Undo where focus can go, said aloud.
+   */
+  private async correct(kind: CorrectionKind): Promise<void> {
+    const correcting = this.deps.correcting;
+    const current = this.current;
+    const settled = current && this.fetches.get(current.id)?.settled;
+    const key = current && correcting?.keyOf(current.mention);
+    if (!correcting || !current || !key || !settled || !('found' in settled) || !settled.found) return;
+    const correction = draftCorrection(kind, {
+      entityId: current.id,
+      entityName: settled.found.entity.name,
+      key,
+      url: correcting.url(),
+      site: correcting.site,
+    });
+    try {
+      await correcting.save(correction);
+      this.showNotice({ text: doneText(correction), undoId: correction.id }, `${doneText(correction)} Undo is available.`);
+    } catch (error) {
+      this.showNotice({ text: `The correction could not be kept: ${error instanceof Error ? error.message : String(error)}`, error: true });
+    }
+  }
+
+  private async undo(id: string): Promise<void> {
+    const correcting = this.deps.correcting;
+    if (!correcting) return;
+    try {
+      await correcting.undo(id);
+      this.showNotice({ text: 'Undone: the highlight is back.' });
+    } catch (error) {
+      this.showNotice({ text: `Undo failed: ${error instanceof Error ? error.message : String(error)}`, error: true });
+    }
+  }
+
+  /** Closes any card, shows the status, says it, and moves focus to its Undo (or to it). */
+  private showNotice(notice: CorrectionNoticeModel, said = notice.text): void {
+    if (this.deps.signal.aborted) return;
+    this.close();
+    this.notice = notice;
+    if (this.container) this.renderLayer(this.container, null, said);
+    const el = this.noticeRef.current?.querySelector<HTMLElement>('.undo') ?? this.noticeRef.current?.querySelector<HTMLElement>('.correction-notice');
+    el?.focus({ preventScroll: true });
+  }
+
+  private dismissNotice(): void {
+    this.notice = null;
+    if (this.container) this.renderLayer(this.container, this.shown.open, '');
   }
 
   /** "Next mention" / "Previous mention" on the card: the same entity's, wrapping at the ends. */

@@ -15,6 +15,8 @@ import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
 import type { EntityType } from '../kb/schema';
 import { filterMentionTypes } from '../page/type-filter';
+import { hiddenMentions, mentionKeys, type MentionKey, type PagePlace } from '../corrections/hide';
+import type { Correction } from '../corrections/correction';
 import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, PAGE_REMOVAL_LIMIT, TASK_BUDGET_MS } from '../constants';
 import { ATTR_PART } from './mention-element';
 import { assignTabStops } from './mention-order';
@@ -25,8 +27,24 @@ const STYLE_ID = 'met-context-highlight-style';
 /** The popup's reason on a section front (see find-article.ts). */
 export const NOT_AN_ARTICLE = 'This page lists stories rather than telling one. Open a story to see its context.';
 
+export interface AnnotatorHooks {
+  /** Where the page is, for the reader's corrections (its address and site). */
+  place?: PagePlace;
+  /**
+   * Called after each scan and when the annotator gives up on the page: what it found may have
+   * changed (the side panel follows the page through it).
+   */
+  onChange?: () => void;
+}
+
 export class Annotator {
   private readonly mentionOf = new WeakMap<Element, Mention>();
+  /** What identifies each wrapped mention for a correction (its text, place and context). */
+  private readonly keyOf = new WeakMap<Mention, MentionKey>();
+  /** The reader's corrections that apply on this page (utils/corrections/). */
+  private corrections: readonly Correction[] = [];
+  /** Mentions the corrections hid in the last scan (the popup says how many). */
+  hiddenCount = 0;
   private readonly created = new Set<HTMLElement>();
   private observer?: MutationObserver;
   private timer?: ReturnType<typeof setTimeout>;
@@ -49,22 +67,24 @@ export class Annotator {
   /**
    * @param shown the entity types the reader wants highlighted (all when not given); relevance
    *   is still judged on every mention.
-   * @param onChange called after each scan and when the annotator gives up on the page: what it
-   *   found may have changed (the side panel follows the page through it).
    */
   constructor(
     private readonly doc: Document,
     matcher: TextMatcher | PageMatcher,
     private readonly signal: AbortSignal,
     private readonly shown?: ReadonlySet<EntityType>,
-    private readonly onChange?: () => void,
+    { place, onChange }: AnnotatorHooks = {},
   ) {
     // A compiled matcher given directly (tests, the bench) matches on the page.
     this.matcher = matcher instanceof PageMatcher ? new LocalTextMatcher(() => matcher) : matcher;
+    this.place = place ?? { url: doc.URL, site: '' };
+    this.onChange = onChange;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
   private readonly matcher: TextMatcher;
+  private readonly place: PagePlace;
+  private readonly onChange?: () => void;
   /** Display names of the entities found so far (the popup's summary lists them). */
   private readonly names = new Map<string, string>();
   /** Where the last scan's text was matched (shown to developers in the scan's measure). */
@@ -202,8 +222,13 @@ export class Annotator {
     if (this.signal.aborted) return;
     this.matchedIn = result.where;
     for (const [id, name] of Object.entries(result.names)) this.names.set(id, name);
-    const { mentions, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
+    const { mentions: found, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
     this.relevance = relevance;
+    const keys = mentionKeys(found, collected.text);
+    found.forEach((m, i) => this.keyOf.set(m, keys[i]!));
+    const hidden = hiddenMentions(found, keys, this.place, this.corrections);
+    this.hiddenCount = hidden.size;
+    const mentions = hidden.size ? found.filter((_, i) => !hidden.has(i)) : found;
     if (!mentions.length) return;
     // Text nodes may have changed while matching yielded: each job checks its node first.
     const jobs = planWraps(collected, mentions);
@@ -219,6 +244,37 @@ export class Annotator {
       await pause();
     }
     if (!this.signal.aborted) this.updateTabStops();
+  }
+
+  /**
+   * Applies the reader's corrections at once: highlights they cover are unwrapped (the page's
+   * DOM as it was), and a scan brings back any an undone correction no longer covers.
+   */
+  setCorrections(corrections: readonly Correction[]): Promise<void> {
+    this.corrections = corrections;
+    // Before start(), the first scan applies them.
+    if (!this.observer || this.stopped || this.signal.aborted) return Promise.resolve();
+    const wrapped = this.mentions();
+    const hidden = hiddenMentions(
+      wrapped,
+      wrapped.map((m) => this.keyOf.get(m) ?? { text: '', occurrence: -1, before: '', after: '' }),
+      this.place,
+      corrections,
+    );
+    if (hidden.size) {
+      const gone = new Set([...hidden].map((i) => wrapped[i]!));
+      const elements = [...this.created].filter((el) => gone.has(this.mentionOf.get(el)!));
+      this.write(() => unwrap(elements));
+      for (const el of elements) this.created.delete(el);
+      this.updateTabStops();
+    }
+    return this.scan();
+  }
+
+  /** What identifies a highlight's mention for a correction. */
+  keyFor(el: Element): MentionKey | undefined {
+    const mention = this.mentionOf.get(el);
+    return mention && this.keyOf.get(mention);
   }
 
   /** Turns mentions as tab stops on or off, at once. */

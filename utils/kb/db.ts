@@ -1,14 +1,15 @@
 /**
  * The KB's IndexedDB database, owned by the background. Bundled entries live in their own
- * store and are replaced on every update; the reader's own data (notes, own entries) lives in
+ * store and are replaced on every update; the reader's own data (notes, own entries, corrections) lives in
  * stores that seeding never touches, so it survives every update.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Entity, KnowledgeBase } from './schema';
+import type { StoredCorrection } from '../corrections/correction';
 
 export const DB_NAME = 'met-context';
 /** Bump with a new `upgrade` step; never edit a step that has shipped. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface KbDbSchema extends DBSchema {
   entities: { key: string; value: Entity; indexes: { type: string } };
@@ -17,6 +18,8 @@ export interface KbDbSchema extends DBSchema {
   notes: { key: string; value: { entityId: string; text: string; updated: string } };
   /** The reader's own entries, matched like bundled ones. */
   userEntities: { key: string; value: Entity; indexes: { type: string } };
+  /** The reader's corrections ("not this"), keyed by what they say (utils/corrections/). */
+  corrections: { key: string; value: StoredCorrection };
 }
 
 export type KbDb = IDBPDatabase<KbDbSchema>;
@@ -36,6 +39,8 @@ export function openKbDb(): Promise<KbDb> {
       // Version 2: the reader's own entries by type, for counts without reading them all.
       const own = tx.objectStore('userEntities');
       if (!own.indexNames.contains('type')) own.createIndex('type', 'type');
+      // Version 3: the reader's corrections, beside their notes; seeding never touches them.
+      if (!db.objectStoreNames.contains('corrections')) db.createObjectStore('corrections', { keyPath: 'id' });
     },
   });
 }

@@ -8,7 +8,11 @@ import { buildMatchIndex, type MatchIndex } from './match-index';
 import { PageMatcher } from '../match/page-matcher';
 import { openKbDb, readAllEntities, readEntity, seedBundledKb, type KbDb } from './db';
 import {
+  deleteCorrection,
   deleteUserEntity,
+  parseCorrection,
+  readCorrections,
+  saveCorrection,
   parseUserData,
   parseUserEntity,
   readNote,
@@ -20,6 +24,7 @@ import {
   type UserData,
 } from './user-data';
 import type { EntityReply, KbOverview, KbStatus, RelatedEntity } from '../messages';
+import type { StoredCorrection } from '../corrections/correction';
 
 export type BundleLoader = () => Promise<unknown>;
 
@@ -216,13 +221,30 @@ export class KbService {
   }
 
   /** Checks the whole file first, then writes it in one transaction. */
-  async importUserData(text: string): Promise<{ notes: number; entities: number }> {
+  async importUserData(text: string): Promise<{ notes: number; entities: number; corrections: number }> {
     const db = await this.writable();
     const existing = new Set((await this.allEntities()).map((e) => e.id));
     const data = parseUserData(text, await this.bundledIds(), existing);
     await writeUserData(db, data);
     this.invalidateIndex();
-    return { notes: data.notes.length, entities: data.entities.length };
+    return { notes: data.notes.length, entities: data.entities.length, corrections: data.corrections.length };
+  }
+
+  /** Every correction the reader made; none when IndexedDB is unavailable (there is nowhere they could be). */
+  async corrections(): Promise<StoredCorrection[]> {
+    return this.withDb(readCorrections, () => []);
+  }
+
+  /** Checks a correction and keeps it; saying the same thing twice keeps one. */
+  async addCorrection(input: unknown): Promise<StoredCorrection> {
+    const db = await this.writable();
+    const correction = parseCorrection(input);
+    await saveCorrection(db, correction);
+    return correction;
+  }
+
+  async removeCorrection(id: string): Promise<void> {
+    await deleteCorrection(await this.writable(), id);
   }
 
   async status(): Promise<KbStatus> {

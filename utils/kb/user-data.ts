@@ -1,5 +1,6 @@
 /**
- * The reader's own additions: private notes on any entity and their own entries. They live in
+ * The reader's own additions: private notes on any entity, their own entries and their
+ * corrections of highlights (utils/corrections/). They live in
  * IndexedDB stores that seeding never touches (so they survive every update), and travel as
  * one JSON file: export writes it, import checks all of it first and then writes it in one
  * transaction, so a file that is broken, too big, of the wrong shape or in conflict with the
@@ -8,10 +9,12 @@
 import * as v from 'valibot';
 import { Entity } from './schema';
 import type { KbDb } from './db';
+import { Correction, correctionId, withId, type StoredCorrection } from '../corrections/correction';
 
 /** Identifies an export file, so any other JSON is refused by name. */
 export const USER_DATA_FORMAT = 'met-context-user-data';
-export const USER_DATA_VERSION = 1;
+/** Version 2 added corrections; version 1 files (notes and entries only) are still read. */
+export const USER_DATA_VERSION = 2;
 /** An export of thousands of notes is well under this; anything bigger is not ours. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** A note is a private aide-memoire, not a document. */
@@ -24,14 +27,48 @@ export const Note = v.strictObject({
 });
 export type Note = v.InferOutput<typeof Note>;
 
-export const UserData = v.strictObject({
-  format: v.literal(USER_DATA_FORMAT, `format must be "${USER_DATA_FORMAT}"`),
-  version: v.literal(USER_DATA_VERSION, `version must be ${USER_DATA_VERSION}`),
+const Format = v.literal(USER_DATA_FORMAT, `format must be "${USER_DATA_FORMAT}"`);
+
+/** The first export format: notes and own entries. */
+const UserDataV1 = v.strictObject({
+  format: Format,
+  version: v.literal(1),
   exported: v.optional(v.string()),
   notes: v.array(Note),
   entities: v.array(Entity),
 });
-export type UserData = v.InferOutput<typeof UserData>;
+
+export const UserData = v.strictObject({
+  format: Format,
+  version: v.literal(USER_DATA_VERSION),
+  exported: v.optional(v.string()),
+  notes: v.array(Note),
+  entities: v.array(Entity),
+  corrections: v.array(Correction),
+});
+export type UserData = Omit<v.InferOutput<typeof UserData>, 'corrections'> & { corrections: StoredCorrection[] };
+
+/** Either version, read as the current one (a version 1 file has no corrections). */
+const AnyUserData = v.variant(
+  'version',
+  [UserDataV1, UserData],
+  `version must be 1 or ${USER_DATA_VERSION}`,
+);
+
+/** Identifies a corrections-only file, made for the KB's maintainers (never sent by the extension). */
+export const CORRECTIONS_FORMAT = 'met-context-corrections';
+export const CORRECTIONS_VERSION = 1;
+export interface CorrectionsReport {
+  format: typeof CORRECTIONS_FORMAT;
+  version: typeof CORRECTIONS_VERSION;
+  exported: string;
+  kbVersion: string;
+  corrections: StoredCorrection[];
+}
+
+export function correctionsReport(corrections: readonly StoredCorrection[], kbVersion: string, now: Date = new Date()): CorrectionsReport {
+  return { format: CORRECTIONS_FORMAT, version: CORRECTIONS_VERSION, exported: now.toISOString(), kbVersion, corrections: [...corrections] };
+}
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -59,9 +96,16 @@ export function parseUserData(text: string, bundledIds: ReadonlySet<string>, exi
   } catch (error) {
     throw new ImportError(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const parsed = v.safeParse(UserData, json);
+  const format = v.safeParse(v.object({ format: Format }), json);
+  if (!format.success) throw new ImportError(`The file does not match the export format at ${firstIssue(format.issues)}.`);
+  const parsed = v.safeParse(AnyUserData, json);
   if (!parsed.success) throw new ImportError(`The file does not match the export format at ${firstIssue(parsed.issues)}.`);
-  const data = parsed.output;
+  const read = parsed.output;
+  const data: UserData = {
+    ...read,
+    version: USER_DATA_VERSION,
+    corrections: 'corrections' in read ? read.corrections.map(withId) : [],
+  };
   const seen = new Set<string>();
   for (const entity of data.entities) {
     if (bundledIds.has(entity.id)) {
@@ -78,6 +122,12 @@ export function parseUserData(text: string, bundledIds: ReadonlySet<string>, exi
     if (noted.has(note.entityId)) throw new ImportError(`There are two notes on "${note.entityId}".`);
     noted.add(note.entityId);
   }
+  // A correction's id is what it says (correctionId), whatever the file wrote there.
+  const corrected = new Set<string>();
+  data.corrections.forEach((c, i) => {
+    if (corrected.has(c.id)) throw new ImportError(`The correction at corrections.${i} (${c.kind}, “${c.text}”) appears twice in the file.`);
+    corrected.add(c.id);
+  });
   return data;
 }
 
@@ -92,18 +142,23 @@ export function parseUserEntity(input: unknown, bundledIds: ReadonlySet<string>)
 }
 
 export async function readUserData(db: KbDb, now: Date = new Date()): Promise<UserData> {
-  const tx = db.transaction(['notes', 'userEntities']);
-  const [notes, entities] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('userEntities').getAll()]);
+  const tx = db.transaction(['notes', 'userEntities', 'corrections']);
+  const [notes, entities, corrections] = await Promise.all([
+    tx.objectStore('notes').getAll(),
+    tx.objectStore('userEntities').getAll(),
+    tx.objectStore('corrections').getAll(),
+  ]);
   await tx.done;
-  return { format: USER_DATA_FORMAT, version: USER_DATA_VERSION, exported: now.toISOString(), notes, entities };
+  return { format: USER_DATA_FORMAT, version: USER_DATA_VERSION, exported: now.toISOString(), notes, entities, corrections };
 }
 
 /** Writes a checked import in one transaction: all of it is stored, or (on any failure) none. */
 export async function writeUserData(db: KbDb, data: UserData): Promise<void> {
-  const tx = db.transaction(['notes', 'userEntities'], 'readwrite');
+  const tx = db.transaction(['notes', 'userEntities', 'corrections'], 'readwrite');
   const writes = [
     ...data.entities.map((e) => tx.objectStore('userEntities').put(e)),
     ...data.notes.map((n) => tx.objectStore('notes').put(n)),
+    ...data.corrections.map((c) => tx.objectStore('corrections').put(c)),
   ];
   await Promise.all([...writes, tx.done]);
 }
@@ -136,4 +191,23 @@ export async function saveUserEntity(db: KbDb, entity: Entity): Promise<void> {
 export async function deleteUserEntity(db: KbDb, id: string): Promise<void> {
   const tx = db.transaction(['notes', 'userEntities'], 'readwrite');
   await Promise.all([tx.objectStore('userEntities').delete(id), tx.objectStore('notes').delete(id), tx.done]);
+}
+
+/** Checks one correction (from a card) before it is saved; the error names the field at fault. */
+export function parseCorrection(input: unknown): StoredCorrection {
+  const parsed = v.safeParse(Correction, input);
+  if (!parsed.success) throw new ImportError(`The correction is not valid at ${firstIssue(parsed.issues)}.`);
+  return withId(parsed.output);
+}
+
+export async function readCorrections(db: KbDb): Promise<StoredCorrection[]> {
+  return db.getAll('corrections');
+}
+
+export async function saveCorrection(db: KbDb, correction: StoredCorrection): Promise<void> {
+  await db.put('corrections', { ...correction, id: correctionId(correction) });
+}
+
+export async function deleteCorrection(db: KbDb, id: string): Promise<void> {
+  await db.delete('corrections', id);
 }

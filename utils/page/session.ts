@@ -15,6 +15,7 @@ import { keepCopiesClean } from './clipboard';
 import type { MatchIndex } from '../kb/match-index';
 import type { EntityReply } from '../messages';
 import { ATTR_ID, ATTR_PART, MENTION_TAG } from '../dom/mention-element';
+import type { Correction, StoredCorrection } from '../corrections/correction';
 
 /** Set on the document root while annotating: the highlight style the reader chose. */
 export const ATTR_HIGHLIGHT_STYLE = 'data-met-highlight';
@@ -40,6 +41,10 @@ export interface PageSessionDeps {
   createSurface(): Promise<CardSurface>;
   /** What `summary()` says may have changed: the settings were applied, or the page was read again. */
   onChange?(): void;
+  /** The reader's corrections that apply on this page (from the background); without them, none. */
+  getCorrections?(): Promise<Correction[]>;
+  saveCorrection?(correction: StoredCorrection): Promise<void>;
+  removeCorrection?(id: string): Promise<void>;
 }
 
 export class PageSession {
@@ -53,6 +58,7 @@ export class PageSession {
   private look: PageLook = { shown: new Set(ENTITY_TYPES), style: 'underline', tabStops: true };
   /** The reader's settings have been applied once: the page is annotated (first read done) or left alone. */
   private settled = false;
+  private corrections: readonly Correction[] = [];
 
   constructor(private readonly deps: PageSessionDeps) {}
 
@@ -93,8 +99,15 @@ export class PageSession {
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown, () => this.deps.onChange?.());
+    this.corrections = await this.readCorrections().catch(() => this.corrections);
+    if (controller.signal.aborted) return;
+    const place = { url: this.deps.doc.URL, site: this.deps.site };
+    const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown, {
+      place,
+      onChange: () => this.deps.onChange?.(),
+    });
     annotator.setTabStops(this.look.tabStops);
+    void annotator.setCorrections(this.corrections);
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
@@ -102,6 +115,19 @@ export class PageSession {
       readingOf: (el) => annotator.mentionFor(el)?.stat,
       createSurface: this.deps.createSurface,
       signal: controller.signal,
+      correcting: this.deps.saveCorrection && this.deps.removeCorrection && {
+        site: this.deps.site,
+        url: () => this.deps.doc.URL,
+        keyOf: (el) => annotator.keyFor(el),
+        save: async (correction) => {
+          await this.deps.saveCorrection!(correction);
+          await this.refreshCorrections();
+        },
+        undo: async (id) => {
+          await this.deps.removeCorrection!(id);
+          await this.refreshCorrections();
+        },
+      },
     });
     keepCopiesClean(this.deps.doc, controller.signal);
     await annotator.start();
@@ -120,6 +146,16 @@ export class PageSession {
       this.backgroundFailed = true;
       console.debug(`Met Context: matching on the page (${reason}).`);
     });
+  }
+
+  /** Asks for the page's corrections again (one changed, in this tab or another) and applies them at once. */
+  async refreshCorrections(): Promise<void> {
+    this.corrections = await this.readCorrections();
+    await this.annotator?.setCorrections(this.corrections);
+  }
+
+  private readCorrections(): Promise<Correction[]> {
+    return this.deps.getCorrections?.() ?? Promise.resolve([]);
   }
 
   stop(): void {
@@ -142,6 +178,7 @@ export class PageSession {
       reason: annotator.relevance.reason,
       ...(annotator.matchedIn ? { matchedIn: annotator.matchedIn } : {}),
       ...summarise(annotator.mentions(), (id) => annotator.nameOf(id)),
+      hidden: annotator.hiddenCount,
     };
   }
 

@@ -29,6 +29,8 @@ export interface PageSummary {
   /** Distinct entities mentioned, by type. */
   counts: Partial<Record<EntityType, number>>;
   entities: SummaryEntity[];
+  /** Mentions the reader's corrections hid on this page. */
+  hidden?: number;
 }
 
 export function summarise(
