@@ -139,6 +139,29 @@ await shot(options, 'options-kb.png');
 await options.evaluate(() => window.scrollTo(0, 0));
 await shot(options, 'options-sites.png');
 
+// A correction, made last so no other screenshot shows it: the card's "Wrong highlight?" and
+// the status with Undo once one mention of the force is said not to be it.
+await page.bringToFront();
+await page.mouse.move(0, 0);
+const wrong = page.locator('met-mention[data-met-id="metropolitan-police"]:not([data-met-part])').nth(1);
+await wrong.scrollIntoViewIfNeeded();
+await page.evaluate(() => window.scrollBy(0, -200));
+await wrong.hover();
+await page.locator('met-card .corrections').waitFor({ timeout: 10_000 });
+await page.locator('met-card .corrections').scrollIntoViewIfNeeded();
+await page.waitForFunction(() => {
+  const card = document.querySelector('met-card')?.shadowRoot?.querySelector('.card');
+  return card && card.getAnimations().every((a) => a.playState === 'finished');
+});
+await shot(page, 'correction-card.png');
+await page.locator('met-card button[data-correct="page"]').click();
+await page.locator('met-card .correction-notice .undo').waitFor({ timeout: 10_000 });
+await page.waitForFunction(() => {
+  const notice = document.querySelector('met-card')?.shadowRoot?.querySelector('.correction-notice');
+  return notice && notice.getAnimations().every((a) => a.playState === 'finished');
+});
+await shot(page, 'correction.png');
+
 await context.close();
 await server.close();
 console.log(`\nNo display found, so Chromium ran headless. Screenshots are in:\n  ${outDir}`);

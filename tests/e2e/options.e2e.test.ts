@@ -22,7 +22,7 @@ function previewText(options: Page): Promise<string> {
 async function exportFile(options: Page): Promise<{ notes: { entityId: string; text: string }[]; entities: { id: string }[] }> {
   const [download] = await Promise.all([
     options.waitForEvent('download'),
-    options.getByRole('button', { name: 'Export your notes and entries' }).click(),
+    options.getByRole('button', { name: 'Export your notes, entries and corrections' }).click(),
   ]);
   return JSON.parse(readFileSync((await download.path())!, 'utf8'));
 }
@@ -148,7 +148,7 @@ describe('export and import', () => {
     const after = await exportFile(options);
     expect({ notes: after.notes, entities: after.entities }).toEqual({ notes: before.notes, entities: before.entities });
 
-    expect(await importText(options, 'good.json', JSON.stringify(valid))).toBe('Imported 1 note and 1 entry.');
+    expect(await importText(options, 'good.json', JSON.stringify(valid))).toBe('Imported 1 note, 1 entry and 0 corrections.');
     expect((await exportFile(options)).notes.map((n) => n.entityId).sort()).toEqual(['david-carrick', 'mark-rowley']);
     await options.close();
   });
