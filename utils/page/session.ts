@@ -59,6 +59,7 @@ export class PageSession {
   /** The reader's settings have been applied once: the page is annotated (first read done) or left alone. */
   private settled = false;
   private corrections: readonly Correction[] = [];
+  private correctionsRead = false;
 
   constructor(private readonly deps: PageSessionDeps) {}
 
@@ -99,8 +100,13 @@ export class PageSession {
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    this.corrections = await this.readCorrections().catch(() => this.corrections);
-    if (controller.signal.aborted) return;
+    // Asked for once; later restarts (a change of types) reuse them, kept fresh by refreshCorrections,
+    // so a restart never leaves the page without highlights while it waits for the background.
+    if (!this.correctionsRead) {
+      this.corrections = await this.readCorrections().catch(() => this.corrections);
+      this.correctionsRead = true;
+      if (controller.signal.aborted) return;
+    }
     const place = { url: this.deps.doc.URL, site: this.deps.site };
     const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown, {
       place,
@@ -151,6 +157,7 @@ export class PageSession {
   /** Asks for the page's corrections again (one changed, in this tab or another) and applies them at once. */
   async refreshCorrections(): Promise<void> {
     this.corrections = await this.readCorrections();
+    this.correctionsRead = true;
     await this.annotator?.setCorrections(this.corrections);
   }
 
