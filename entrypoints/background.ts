@@ -16,10 +16,8 @@ import { CONTENT_SCRIPT_RUN_AT, STARTUP_CATCH_UP_MS, STARTUP_SETTLE_MS, STARTUP_
 import { matchInSteps } from '@/utils/match/text-matcher';
 import { pauseEvery } from '@/utils/dom/yield';
 import { runCommand, type CommandDeps } from '@/utils/commands';
-import { correctionsForPage, pageMayChange } from '@/utils/corrections/correction';
+import { correctionRequests } from '@/utils/corrections/requests';
 import { announceCorrectionsChanged } from '@/utils/corrections/signal';
-import { parseCorrection } from '@/utils/kb/user-data';
-import { siteKey } from '@/utils/sites';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
 const PERSIST_REGISTRATIONS = import.meta.env.MANIFEST_VERSION === 3;
@@ -148,29 +146,7 @@ export default defineBackground(() => {
           if (imported.corrections) await announceCorrectionsChanged();
           return imported;
         },
-        getCorrections: async (_, sender) => {
-          const all = await kb.corrections();
-          if (fromExtensionPage(sender)) return all;
-          // A page's content script hears only what applies to its own page.
-          if (!sender.url) return [];
-          return correctionsForPage(all, sender.url, siteKey(new URL(sender.url).hostname));
-        },
-        addCorrection: async ({ correction }, sender) => {
-          const checked = parseCorrection(correction);
-          if (!fromExtensionPage(sender) && !pageMayChange(checked, sender.url)) throw new Error('A page may only correct its own highlights.');
-          const saved = await kb.addCorrection(checked);
-          await announceCorrectionsChanged();
-          return saved;
-        },
-        removeCorrection: async ({ id }, sender) => {
-          if (!fromExtensionPage(sender)) {
-            const found = (await kb.corrections()).find((c) => c.id === id);
-            if (!found || !pageMayChange({ ...found, kind: 'site' }, sender.url)) throw new Error('A page may only undo its own site’s corrections.');
-          }
-          await kb.removeCorrection(id);
-          await announceCorrectionsChanged();
-          return null;
-        },
+        ...correctionRequests(kb, announceCorrectionsChanged, fromExtensionPage),
       },
       browser.runtime.id,
       { types: EXTENSION_PAGE_ONLY, extensionOrigin: browser.runtime.getURL('/') },
