@@ -45,3 +45,33 @@ describe('a page session says when it has settled (what the popup and the tests 
     expect(document.querySelectorAll('met-mention')).toHaveLength(0);
   });
 });
+
+describe('a page session follows the reader’s corrections', () => {
+  it('applies only the answer to the latest question when answers arrive out of order', async () => {
+    const hideMet = { kind: 'entry' as const, entityId: 'metropolitan-police', text: 'metropolitan police', site: 'standard.co.uk', created: '2026-12-04T10:00:00.000Z' };
+    const answers: ((c: (typeof hideMet)[]) => void)[] = [];
+    document.body.innerHTML = ARTICLE;
+    session = new PageSession({
+      doc: document,
+      site: 'standard.co.uk',
+      getIndex: async () => bundledIndex(),
+      getCorrections: () => new Promise((resolve) => answers.push(resolve)),
+      fetchEntity: async () => null,
+      createSurface: () => Promise.reject(new Error('no card in this test')),
+    });
+    const applied = session.apply(look, true);
+    while (!answers.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    answers.shift()!([]);
+    await applied;
+    const ids = () => [...document.querySelectorAll('met-mention')].map((m) => m.getAttribute('data-met-id'));
+    expect(ids()).toEqual(['mark-rowley', 'metropolitan-police']);
+    // An undo, then an import: the import's answer comes first, the undo's stale one after it.
+    const undo = session.refreshCorrections();
+    const imported = session.refreshCorrections();
+    answers[1]!([hideMet]);
+    await imported;
+    answers[0]!([]);
+    await undo;
+    expect(ids()).toEqual(['mark-rowley']);
+  });
+});

@@ -156,10 +156,16 @@ export class PageSession {
 
   /** Asks for the page's corrections again (one changed, in this tab or another) and applies them at once. */
   async refreshCorrections(): Promise<void> {
-    this.corrections = await this.readCorrections();
+    // Changes come in bursts (an undo from the options page, then an import): answers can arrive
+    // out of order, and only the latest question's answer may be applied.
+    const asked = ++this.correctionsAsked;
+    const corrections = await this.readCorrections();
+    if (asked !== this.correctionsAsked) return;
+    this.corrections = corrections;
     this.correctionsRead = true;
     await this.annotator?.setCorrections(this.corrections);
   }
+  private correctionsAsked = 0;
 
   private readCorrections(): Promise<Correction[]> {
     return this.deps.getCorrections?.() ?? Promise.resolve([]);
