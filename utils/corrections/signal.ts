@@ -11,8 +11,15 @@ export const correctionsRevision = storage.defineItem<number>('local:corrections
   version: 1,
 });
 
+let lastRevision = 0;
+
+/**
+ * A new revision each time, without reading the old one: two changes in quick succession (an
+ * undo, then another) must not both write the same number, or the second would reach no tab.
+ */
 export async function announceCorrectionsChanged(): Promise<void> {
-  await correctionsRevision.setValue((await correctionsRevision.getValue()) + 1);
+  lastRevision = Math.max(Date.now(), lastRevision + 1);
+  await correctionsRevision.setValue(lastRevision);
 }
 
 /** Calls `onChange` after each change, until the signal aborts. */
