@@ -58,6 +58,35 @@ export async function launchWithExtension({ userDataDir = '', port, headless = t
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: waitMs });
+  await untilActivated(worker, waitMs);
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };
+}
+
+/**
+ * Waits until the extension's service worker has finished installing. Its target appears while
+ * it is still installing; a test that stops it then (as the privacy and fault tests stop it, to
+ * stand for the browser's idle stop) can leave the extension with no background at all until the
+ * browser restarts (seen once in 80 launches on a loaded two-core machine, and once in CI). The
+ * browser itself only stops an activated worker that has gone idle.
+ */
+async function untilActivated(worker, waitMs) {
+  const activated = worker.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const sw = self.serviceWorker;
+        const done = () => sw.state === 'activated' && resolve(undefined);
+        sw.addEventListener('statechange', done);
+        done();
+      }),
+  );
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The extension's service worker was not activated within ${waitMs} ms`)), waitMs);
+  });
+  try {
+    await Promise.race([activated, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
