@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { COMMANDS } from './utils/commands';
+import { NEWS_SITE_MATCHES } from './utils/sites';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -15,6 +16,10 @@ export default defineConfig({
     // the news-site list, plus one optional permission per site the reader turns on.
     // See README ("Where it runs") and docs/decisions/2026-11-25-site-permissions.md.
     permissions: ['storage', 'activeTab', 'scripting'],
+    // The same hosts as the content script's, asked for again so the background may run the
+    // card's code in their pages when the reader first reaches for a card (utils/page/lazy-code.ts).
+    // Chrome gives content-script hosts to content scripts only; the install prompt is unchanged.
+    host_permissions: NEWS_SITE_MATCHES,
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['*://*/*'] }
       : { optional_permissions: ['*://*/*'] }),

@@ -1,13 +1,8 @@
 import { browser } from 'wxt/browser';
 import { KbService } from '@/utils/kb/service';
 import { loadBundle } from '@/utils/kb/bundle';
-import {
-  BackgroundRequest,
-  EXTENSION_PAGE_ONLY,
-  askTab,
-  createMessageListener,
-  type BackgroundReplies,
-} from '@/utils/messages';
+import { askTab, createMessageListener, type BackgroundReplies } from '@/utils/messages';
+import { BackgroundRequest, EXTENSION_PAGE_ONLY } from '@/utils/background-requests';
 import { CONTENT_SCRIPT_FILE, oneAtATime, reconcileEverySite, reconcileSites, type SiteAccessApi } from '@/utils/site-access';
 import { EVERY_SITE_PATTERN, isListedSite, sitePermissionPattern, siteOfPattern } from '@/utils/sites';
 import { addedSites, everySiteGranted } from '@/utils/settings';
@@ -18,6 +13,7 @@ import { pauseEvery } from '@/utils/dom/yield';
 import { runCommand, type CommandDeps } from '@/utils/commands';
 import { correctionRequests } from '@/utils/corrections/requests';
 import { announceCorrectionsChanged } from '@/utils/corrections/signal';
+import { LAZY_CODE_FILES } from '@/utils/page/lazy-code';
 
 /** Chrome (MV3) keeps registrations across restarts; Firefox MV2 re-registers on each start. */
 const PERSIST_REGISTRATIONS = import.meta.env.MANIFEST_VERSION === 3;
@@ -117,6 +113,13 @@ export default defineBackground(() => {
         matchText: async ({ text, site, articleDate }) =>
           matchInSteps(await kb.pageMatcher(), text, { site, articleDate }, pauseEvery(TASK_BUDGET_MS)),
         getEntity: ({ id }) => kb.entity(id),
+        // Into the asking frame's content-script world only; never for an extension page.
+        loadCode: async ({ name }, sender) => {
+          const tabId = sender.tab?.id;
+          if (tabId === undefined) throw new Error('Only a page’s content script loads code.');
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [LAZY_CODE_FILES[name]] });
+          return null;
+        },
         getStatus: () => kb.status(),
         siteAccessChanged: async ({ site, tabId }) => {
           const { sites } = await reconcile();

@@ -1,11 +1,12 @@
-import { NEWS_SITE_ENTRIES } from './news-sites';
+import { NEWS_SITES } from './news-sites';
+
+export { NEWS_SITES };
 
 /**
  * The sites the content script runs on by default (utils/news-sites.ts, each with its reason).
  * Asking for these hosts only, rather than every site, keeps the install-time permission narrow;
  * every site is the reader's own choice (EVERY_SITE_PATTERN).
  */
-export const NEWS_SITES: readonly string[] = NEWS_SITE_ENTRIES.map(([site]) => site);
 
 /** An entry written with "www." is that one host, under a suffix many sites share ("www.gov.uk"). */
 const isOneHost = (site: string) => site.startsWith('www.');

@@ -1,19 +1,18 @@
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { NEWS_SITE_MATCHES, isListedSite, siteKey } from '@/utils/sites';
-import { readPageSettings, shownTypes, watchPageSettings, type PageSettings } from '@/utils/settings';
+import { readPageSettings, shownTypes, watchPageSettings, type PageSettings } from '@/utils/page-settings';
 import { PageSession } from '@/utils/page/session';
 import { shouldAnnotate } from '@/utils/page/should-annotate';
 import { summaryNotifier } from '@/utils/page/change-notice';
 import { TabRequest, askBackground, createMessageListener, unwrapReply, type TabReplies } from '@/utils/messages';
 import { watchCorrections } from '@/utils/corrections/signal';
-import cardCss from '@/components/card.css?inline';
+import { lazyCodeLoader } from '@/utils/page/lazy-code';
 import { CONTENT_SCRIPT_RUN_AT } from '@/utils/constants';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
   runAt: CONTENT_SCRIPT_RUN_AT,
-  // The card's CSS goes into its shadow root as text; nothing is injected into the page's styles.
+  // The card's CSS goes into its shadow root as text (utils/card/view.ts); nothing is injected into the page's styles.
   cssInjectionMode: 'manual',
   async main(ctx) {
     // Two registrations can reach one page for a moment (a site added while every site is on,
@@ -24,25 +23,21 @@ export default defineContentScript({
     world.metContextRunning = ctx;
     const site = siteKey(location.hostname);
     const send = (message: unknown) => browser.runtime.sendMessage(message);
+    // The card and the page's own matcher are loaded when first needed (utils/page/lazy-code.ts).
+    const loadCode = lazyCodeLoader((name) => askBackground(send, { type: 'loadCode', name }));
     const notifyPages = summaryNotifier(() => session.summary(), send);
     const session = new PageSession({
       doc: document,
       site,
-      getIndex: () => askBackground(send, { type: 'getMatchIndex' }),
+      localMatcher: async () => {
+        const [index, code] = await Promise.all([askBackground(send, { type: 'getMatchIndex' }), loadCode('matcher')]);
+        return code.create(index);
+      },
       // One attempt: when the background does not answer, the page matches on its own.
       matchText: async (text, page) => unwrapReply(await send({ type: 'matchText', text, ...page }), 'matchText'),
       fetchEntity: (id) => askBackground(send, { type: 'getEntity', id }),
-      createSurface: async () => {
-        const ui = await createShadowRootUi(ctx, {
-          name: 'met-card',
-          position: 'inline',
-          anchor: 'body',
-          css: cardCss,
-          onMount: () => undefined,
-        });
-        ui.mount();
-        return { host: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() };
-      },
+      loadCardView: () => loadCode('card'),
+      createSurface: async () => (await loadCode('card')).createSurface(ctx),
       onChange: () => notifyPages(),
       getCorrections: () => askBackground(send, { type: 'getCorrections' }),
       saveCorrection: async (correction) => void (await askBackground(send, { type: 'addCorrection', correction })),

@@ -19,7 +19,7 @@ import { browserSiteActions, chooseEverySite, removeSite } from '@/utils/popup/s
 import { buildCardModel } from '@/utils/card/model';
 import { entryFromForm } from '@/utils/options/entries';
 import { CORRECTIONS_FORMAT, MAX_IMPORT_BYTES, USER_DATA_FORMAT, correctionsReport } from '@/utils/kb/user-data';
-import { correctionsRevision } from '@/utils/corrections/signal';
+import { watchCorrections } from '@/utils/corrections/signal';
 import type { StoredCorrection } from '@/utils/corrections/correction';
 import { NEXT_MENTION_COMMAND } from '@/utils/commands';
 import cardCss from '@/components/card.css?inline';
@@ -83,8 +83,12 @@ function App() {
       (item as { watch(cb: () => void): () => void }).watch(() => void loadSettings()),
     );
     // A correction made on a card while this page is open shows up here too.
-    unwatch.push(correctionsRevision.watch(() => void loadCorrections()));
-    return () => unwatch.forEach((u) => u());
+    const corrections = new AbortController();
+    watchCorrections(() => void loadCorrections(), corrections.signal);
+    return () => {
+      unwatch.forEach((u) => u());
+      corrections.abort();
+    };
   }, []);
 
   const act = (area: OptionsMessage['area'], work: () => Promise<string | void>) =>

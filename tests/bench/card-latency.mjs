@@ -4,7 +4,7 @@
  * How to call it:
  *   import { measureCardLatency } from './tests/bench/card-latency.mjs';
  *   const result = await measureCardLatency({ context, page });
- *   // → { name, value, unit: 'frames', baseline: 1 }
+ *   // → { firstMs, medianMs, maxMs, samples }
  * `context` is a Playwright BrowserContext with the built extension loaded (`.output/chrome-mv3`)
  * and Chromium's host-resolver rule pointing at the fixture server, as
  * `launchWithExtension({ port })` in scripts/lib/chromium.mjs sets up; `page` is a page in it.
@@ -16,9 +16,14 @@
  * then fires a `pointerover` at the mention, which makes the content script schedule its open
  * timer for the same delay. Timers of equal delay run in the order they were set, so the
  * page's timer marks the moment the card's open timer fires; a MutationObserver on the card's
- * (open) shadow root sees the card rendered, and the next requestAnimationFrame is the frame
- * it is painted in. The result is the median over the entities, in frames of 16.7 ms; the
- * target (the baseline) is one frame.
+ * (open) shadow root (polled until the shadow root exists) sees the card shown: drawn, placed
+ * and visible, so it is in the next frame painted. The first hover is reported apart: it is the
+ * one that loads the card's code (utils/page/lazy-code.ts). The rest are reported as their
+ * median and maximum; the target is one frame (16.7 ms).
+ *
+ * The time is taken when the card is shown, not at the next requestAnimationFrame: headless
+ * Chromium delivers animation frames to a page late and unevenly (46 "frames" were read this
+ * way on a build whose card showed 11 to 44 ms after the delay), which measured the harness.
  */
 import { readFileSync } from 'node:fs';
 
@@ -62,11 +67,11 @@ export async function measureCardLatency({ context, page }) {
             const surface = shadow.querySelector('.surface');
             return cardTitle() && surface && getComputedStyle(surface).visibility === 'visible';
           };
-          if (done()) return requestAnimationFrame(() => resolve(performance.now()));
+          if (done()) return resolve(performance.now());
           const observer = new MutationObserver(() => {
             if (!done()) return;
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now()));
+            resolve(performance.now());
           });
           observer.observe(shadow, { subtree: true, childList: true, attributes: true, characterData: true });
         };
@@ -82,15 +87,10 @@ export async function measureCardLatency({ context, page }) {
     }
     return results;
   }, openDelayMs());
-  if (!samples.length) throw new Error('No mentions to measure on the page.');
-  const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return {
-    name: `card hover-to-visible after the intent delay (median of ${samples.length} entities, max ${(sorted.at(-1) / FRAME_MS).toFixed(2)} frames)`,
-    value: Number((median / FRAME_MS).toFixed(2)),
-    unit: 'frames',
-    baseline: 1,
-  };
+  if (samples.length < 2) throw new Error('Too few mentions to measure on the page.');
+  const [first, ...rest] = samples;
+  const sorted = [...rest].sort((a, b) => a - b);
+  return { firstMs: first, medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted.at(-1), samples: samples.length, frameMs: FRAME_MS };
 }
 
 // Run on its own: serve the fixtures, launch Chromium with the built extension, measure, print.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, openPage, openPopup, POLL, startSession, waitUntilSettled, type Session } from './harness';
 import type { Page } from 'playwright-core';
 import { SEED_EXPECTATIONS } from '../fixtures/expected';
+import { BACKGROUND_SILENCE_MS } from '../../utils/constants';
 import { currentWorker, dbOp, stopServiceWorker } from './extension-worker';
 
 let session: Session;
@@ -48,6 +49,33 @@ describe('faults', () => {
     expect((await ids(cold)).sort()).toEqual([...expected].sort());
     await cold.close();
     await probe.close();
+  });
+
+  it('a background too busy to answer in time: the page matches what is new on its own, loading the matcher’s code then', async () => {
+    const page = await openPage(session, 'seed-0-rowley-carrick');
+    expect(await waitUntilSettled(session, page)).toMatchObject({ relevant: true, matchedIn: 'background' });
+    // A real silence, nothing stubbed: the worker's thread is kept busy for twice the page's
+    // patience, and the page then gets a new paragraph to read (as a live page would).
+    const worker = await currentWorker(session.context, session.extensionId);
+    void worker
+      .evaluate((ms) => {
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+      }, BACKGROUND_SILENCE_MS * 2)
+      .catch(() => undefined);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The Casey Review found the Met to be institutionally racist, misogynist and homophobic.';
+      [...document.querySelectorAll('p')].find((q) => q.querySelector('met-mention'))!.after(p);
+    });
+    await page.locator('met-mention[data-met-id="casey-review"]').first().waitFor();
+    expect(await waitUntilSettled(session, page)).toMatchObject({ relevant: true, matchedIn: 'page' });
+    // Everything found before is still there, and a card opens as ever.
+    const ids = await page.$$eval('met-mention', (els) => [...new Set(els.map((el) => el.getAttribute('data-met-id')))]);
+    expect(ids).toEqual(expect.arrayContaining([...SEED_EXPECTATIONS['seed-0-rowley-carrick']!.mustHighlight, 'casey-review']));
+    await page.hover('met-mention[data-met-id="casey-review"]');
+    expect(await cardText(page)).toContain('Casey');
+    await page.close();
   });
 
   it('damaged records in IndexedDB are repaired from the bundle; the reader’s notes stay', async () => {

@@ -7,6 +7,7 @@ import { assignTabStops } from '../../utils/dom/mention-order';
 import { KbService } from '../../utils/kb/service';
 import { loadBundledKb } from '../helpers/kb';
 import { UNIT_WAIT } from '../helpers/wait';
+import { cardView } from '../../utils/card/view';
 
 const kb = loadBundledKb();
 
@@ -48,6 +49,7 @@ function setUp() {
       document.body.append(host);
       return { host, container: host, remove: () => host.remove() };
     },
+    loadView: async () => cardView,
     signal: controller.signal,
     today: () => '2026-11-25',
   });

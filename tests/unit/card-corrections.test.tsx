@@ -7,6 +7,7 @@ import { KbService } from '../../utils/kb/service';
 import { loadBundledKb } from '../helpers/kb';
 import { UNIT_WAIT } from '../helpers/wait';
 import type { StoredCorrection } from '../../utils/corrections/correction';
+import { cardView } from '../../utils/card/view';
 
 const kb = loadBundledKb();
 const PAGE = 'https://www.standard.co.uk/news/story.html?utm_source=x#top';
@@ -33,6 +34,7 @@ function setUp(failSave = false) {
       document.body.append(host);
       return { host, container: host, remove: () => host.remove() };
     },
+    loadView: async () => cardView,
     signal: controller.signal,
     correcting: {
       site: 'standard.co.uk',

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator } from '../../utils/dom/annotator';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { bundledIndex } from '../helpers/kb';
@@ -9,7 +9,10 @@ const matcher = new PageMatcher(bundledIndex());
 const PAGE = { url: 'https://www.standard.co.uk/news/story.html', site: 'standard.co.uk' };
 const created = '2026-12-05T10:00:00.000Z';
 let controller: AbortController;
-afterEach(() => controller?.abort());
+afterEach(() => {
+  controller?.abort();
+  vi.restoreAllMocks();
+});
 
 const HTML =
   '<article><p>Sir Mark Rowley spoke for the <b>Metropolitan Police</b> in London.</p><p>The Metropolitan Police said more.</p></article>';
@@ -49,5 +52,29 @@ describe('corrections on a page', () => {
     expect(annotator.hiddenCount).toBe(0);
     controller.abort();
     expect(document.body.innerHTML).toBe(HTML);
+  });
+
+  it('hides at once what corrections made during a scan cover, though the scan was wrapping with the old ones', async () => {
+    document.body.innerHTML =
+      '<article><p>Sir Mark Rowley spoke for the Metropolitan Police in London.</p><p>Later, Mark Rowley said the Metropolitan Police would change.</p></article>';
+    controller = new AbortController();
+    const annotator = new Annotator(document, matcher, controller.signal, undefined, { place: PAGE });
+    // A clock that runs out the task budget at every look: the scan yields between every two
+    // nodes it wraps, so a change can arrive while it is wrapping.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 1000));
+    const first = annotator.start();
+    while (!document.querySelector('met-mention')) await new Promise((resolve) => setTimeout(resolve, 0));
+    const never = draftCorrection('site', {
+      entityId: 'mark-rowley',
+      entityName: 'Sir Mark Rowley',
+      key: { text: 'Mark Rowley', occurrence: 0, before: '', after: '' },
+      ...PAGE,
+    });
+    const applied = annotator.setCorrections([never]);
+    await first;
+    await applied;
+    expect(seen().filter((s) => s.startsWith('mark-rowley:'))).toEqual(['mark-rowley:Sir Mark Rowley']);
+    expect(seen().filter((s) => s.startsWith('metropolitan-police:'))).toHaveLength(2);
   });
 });

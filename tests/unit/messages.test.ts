@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BackgroundRequest, askBackground, createMessageListener, unwrapReply, type BackgroundReplies } from '../../utils/messages';
+import { askBackground, createMessageListener, unwrapReply, type BackgroundReplies } from '../../utils/messages';
+import { BackgroundRequest } from '../../utils/background-requests';
 
 const EXTENSION_ID = 'test-extension-id';
 

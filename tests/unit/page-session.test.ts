@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PageSession } from '../../utils/page/session';
 import { ENTITY_TYPES } from '../../utils/kb/schema';
 import { bundledIndex } from '../helpers/kb';
+import { PageMatcher } from '../../utils/match/page-matcher';
 
 const look = { shown: new Set(ENTITY_TYPES), style: 'underline', tabStops: true };
 let session: PageSession | undefined;
@@ -13,9 +14,10 @@ function sessionOn(html: string): PageSession {
   session = new PageSession({
     doc: document,
     site: 'standard.co.uk',
-    getIndex: async () => bundledIndex(),
+    localMatcher: async () => new PageMatcher(bundledIndex()),
     fetchEntity: async () => null,
     createSurface: () => Promise.reject(new Error('no card in this test')),
+    loadCardView: () => Promise.reject(new Error('no card in this test')),
   });
   return session;
 }
@@ -54,10 +56,11 @@ describe('a page session follows the reader’s corrections', () => {
     session = new PageSession({
       doc: document,
       site: 'standard.co.uk',
-      getIndex: async () => bundledIndex(),
+      localMatcher: async () => new PageMatcher(bundledIndex()),
       getCorrections: () => new Promise((resolve) => answers.push(resolve)),
       fetchEntity: async () => null,
       createSurface: () => Promise.reject(new Error('no card in this test')),
+    loadCardView: () => Promise.reject(new Error('no card in this test')),
     });
     const applied = session.apply(look, true);
     while (!answers.length) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BackgroundRequest, EXTENSION_PAGE_ONLY, createMessageListener, type BackgroundReplies } from '../../utils/messages';
+import { createMessageListener, type BackgroundReplies } from '../../utils/messages';
+import { BackgroundRequest, EXTENSION_PAGE_ONLY } from '../../utils/background-requests';
 import { CONTENT_SCRIPT_FILE, EVERY_SITE_SCRIPT_ID, USER_SITES_SCRIPT_ID, oneAtATime, reconcileEverySite, reconcileSites, type SiteAccessApi } from '../../utils/site-access';
 import { EVERY_SITE_PATTERN, NEWS_SITE_MATCHES } from '../../utils/sites';
 import { addSite, chooseEverySite, removeSite, toggleSite, type SiteActionDeps } from '../../utils/popup/site-actions';
@@ -196,6 +197,7 @@ describe('who may change the reader’s data', () => {
       getMatchIndex: () => ({ kbVersion: 'x', entities: [], aliases: [], stats: [], surnames: [] }),
       matchText: () => ({ mentions: [], relevance: { relevant: false, reason: 'x' }, names: {} }),
       getEntity: () => null,
+      loadCode: () => null,
       getStatus: () => ({ storage: 'indexeddb', kbVersion: 'x', entityCount: 0 }),
       siteAccessChanged: () => ({ sites: [], injected: false }),
       everySiteChanged: () => ({ everySite: false, injected: false }),

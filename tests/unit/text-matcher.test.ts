@@ -14,7 +14,8 @@ import {
   matchInSteps,
   type AskBackgroundToMatch,
 } from '../../utils/match/text-matcher';
-import { BackgroundRequest, createMessageListener, unwrapReply, type BackgroundReplies } from '../../utils/messages';
+import { createMessageListener, unwrapReply, type BackgroundReplies } from '../../utils/messages';
+import { BackgroundRequest } from '../../utils/background-requests';
 import { collectText } from '../../utils/dom/collect';
 import { findArticle } from '../../utils/dom/find-article';
 import { PageSession } from '../../utils/page/session';
@@ -139,13 +140,14 @@ describe('a page session with the background', () => {
     session = new PageSession({
       doc: document,
       site: 'standard.co.uk',
-      getIndex: async () => {
+      localMatcher: async () => {
         indexLoads++;
-        return index;
+        return new PageMatcher(index);
       },
       matchText,
       fetchEntity: async () => null,
       createSurface: () => Promise.reject(new Error('no card in this test')),
+      loadCardView: () => Promise.reject(new Error('no card in this test')),
     });
     return { session, indexLoads: () => indexLoads };
   }
@@ -173,10 +175,11 @@ describe('a page session with the background', () => {
     session = new PageSession({
       doc: document,
       site: 'standard.co.uk',
-      getIndex: () => Promise.reject(new Error('IndexedDB is unavailable')),
+      localMatcher: () => Promise.reject(new Error('IndexedDB is unavailable')),
       matchText: () => Promise.reject(new Error('gone')),
       fetchEntity: async () => null,
       createSurface: () => Promise.reject(new Error('no card in this test')),
+      loadCardView: () => Promise.reject(new Error('no card in this test')),
     });
     await session.apply(look, true);
     expect(session.summary()).toMatchObject({ relevant: false, reason: 'The knowledge base could not be loaded: IndexedDB is unavailable' });

@@ -11,11 +11,11 @@
  * Gateway → view-model → renderer: `fetchEntity` (the background's KB) → `buildCardModel`
  * → `CardLayer`.
  */
-import { h, render, createRef } from 'preact';
-import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
-import { CardLayer, type OpenCard } from '../../components/CardLayer';
+import type { RefObject } from 'preact';
+import type { OpenCard } from '../../components/CardLayer';
+import type { CardView } from './view';
 import { todayIso } from '../kb/dates';
-import { CARD_LOADING, CARD_NOT_IN_KB, buildCardModel, cardNotLoaded } from './model';
+import { CARD_LOADING, CARD_NOT_IN_KB, cardNotLoaded } from './model';
 import { chooseTheme, readPageLook } from './theme';
 import { readArticleDate } from '../page/article-date';
 import type { EntityReply } from '../messages';
@@ -25,15 +25,7 @@ import { doneText, draftCorrection, type CorrectionKind, type StoredCorrection }
 import type { MentionKey } from '../corrections/hide';
 import { MENTION_TAG, ATTR_ID, ATTR_EXPANDED, ATTR_PART, INTERACTIVE_SELECTOR, isInControl } from '../dom/mention-element';
 import { mentionsOfEntity, navigableMentions, nextMentionAfter, positionOf, stepFrom } from '../dom/mention-order';
-import {
-  CARD_CLOSE_DELAY_MS,
-  CARD_ENTITY_CACHE_SIZE,
-  CARD_MAX_WIDTH_PX,
-  CARD_MIN_HEIGHT_PX,
-  CARD_OFFSET_PX,
-  CARD_OPEN_DELAY_MS,
-  CARD_VIEWPORT_PADDING_PX,
-} from '../constants';
+import { CARD_CLOSE_DELAY_MS, CARD_ENTITY_CACHE_SIZE, CARD_OPEN_DELAY_MS } from '../constants';
 
 export interface CardSurface {
   /** The element in the page that holds the card (a shadow host in the extension). */
@@ -62,6 +54,11 @@ export interface CardDeps {
   /** What the page said, for statistics. */
   readingOf(mention: Element): StatReading | undefined;
   createSurface(): Promise<CardSurface>;
+  /**
+   * The card's drawing code (utils/card/view.ts). In the extension it is loaded on the first
+   * sign of intent (see utils/page/lazy-code.ts); the hover-intent delay covers the wait.
+   */
+  loadView(): Promise<CardView>;
   signal: AbortSignal;
   /** Today as YYYY-MM-DD (tests pin it). */
   today?: () => string;
@@ -102,10 +99,11 @@ export class CardController {
   private closeTimer?: ReturnType<typeof setTimeout>;
   private current: { mention: HTMLElement; id: string; stopPositioning: () => void } | null = null;
   private surface?: Promise<CardSurface>;
+  private view?: CardView;
   private host?: HTMLElement;
   private container?: HTMLElement;
   private readonly fetches = new Map<string, Fetch>();
-  private readonly surfaceRef = createRef<HTMLDivElement>();
+  private readonly surfaceRef: RefObject<HTMLDivElement | null> = { current: null };
   /** Increments with every open and close, so a slow fetch cannot render over a newer card. */
   private generation = 0;
   /** Focus moves into the card once it has drawn (Enter on a mention, a chip inside the card). */
@@ -128,7 +126,7 @@ export class CardController {
   private shown: { open: OpenCard | null; announcement: string } = { open: null, announcement: '' };
   /** The status after a correction (with Undo), which outlives the card of the highlight it hid. */
   private notice: CorrectionNoticeModel | null = null;
-  private readonly noticeRef = createRef<HTMLDivElement>();
+  private readonly noticeRef: RefObject<HTMLDivElement | null> = { current: null };
 
   constructor(private readonly deps: CardDeps) {
     const { doc, signal } = deps;
@@ -167,7 +165,7 @@ export class CardController {
     if (this.isOpenFor(mention)) return;
     // Hover intent: use the wait to fetch and to make the surface, so the card draws at once.
     this.prefetch(mention.getAttribute(ATTR_ID) ?? '');
-    void this.getSurface();
+    this.getSurface().catch(() => undefined);
     this.scheduleOpen(mention, CARD_OPEN_DELAY_MS);
   }
 
@@ -293,11 +291,20 @@ export class CardController {
     clearTimeout(this.closeTimer);
   }
 
+  /** The card's code and its surface, made once (asked for again after a failure). */
   private getSurface(): Promise<CardSurface> {
-    this.surface ??= this.deps.createSurface().then((surface) => {
+    this.surface ??= (async () => {
+      this.view = await this.deps.loadView();
+      const surface = await this.deps.createSurface();
       this.host = surface.host;
       this.container = surface.container;
+      // Drawn empty now, during the hover-intent wait, so the first card does not also pay for
+      // the layer's first render.
+      this.renderLayer(surface.container, null, '');
       return surface;
+    })().catch((error: unknown) => {
+      this.surface = undefined;
+      throw error;
     });
     return this.surface;
   }
@@ -323,7 +330,14 @@ export class CardController {
     const generation = ++this.generation;
     this.notice = null;
     const fetch = this.prefetch(id);
-    const surface = this.surface && this.container ? { container: this.container } : await this.getSurface();
+    let surface: { container: HTMLElement };
+    try {
+      surface = this.surface && this.container ? { container: this.container } : await this.getSurface();
+    } catch (error) {
+      // Nothing to draw with (the background could not give the card's code): the next intent asks again.
+      console.warn('Met Context: the card could not be shown.', error);
+      return;
+    }
     if (generation !== this.generation) return;
     if (this.current?.mention !== mention) this.setExpanded(false);
     this.current?.stopPositioning();
@@ -343,7 +357,7 @@ export class CardController {
     if (!settled.found) return { model: null, status: CARD_NOT_IN_KB, theme };
     const own = id === mention.getAttribute(ATTR_ID);
     const reading = own ? this.deps.readingOf(mention) : undefined;
-    const model = buildCardModel(settled.found.entity, settled.found.related, {
+    const model = this.view!.buildModel(settled.found.entity, settled.found.related, {
       reading,
       articleDate: readArticleDate(this.deps.doc),
       today: this.deps.today?.() ?? todayIso(),
@@ -380,8 +394,7 @@ export class CardController {
   private renderLayer(container: HTMLElement, open: OpenCard | null, announcement: string): void {
     this.shown = { open, announcement };
     const theme = open?.theme ?? chooseTheme(readPageLook(this.deps.doc));
-    render(
-      h(CardLayer, {
+    this.view!.render(container, {
         open,
         announcement,
         notice: this.notice ? { model: this.notice, theme, ref: this.noticeRef } : null,
@@ -397,9 +410,7 @@ export class CardController {
           void this.open(this.current.mention, rid);
         },
         onStep: (step: 1 | -1) => this.step(step),
-      }),
-      container,
-    );
+    });
   }
 
   /**
@@ -508,50 +519,14 @@ export class CardController {
       if (reference === this.arriving && reference.isConnected) return;
       if (generation === this.generation && !this.openPending) this.close();
     };
-    const view = reference.ownerDocument.defaultView!;
     // Hidden until placed, so the card never shows for a moment where it does not belong.
     floating.style.visibility = 'hidden';
-    const update = () => {
-      const rect = reference.getBoundingClientRect();
-      // Scrolled out of view, or removed by the page: the card has nothing to point at.
-      if (!reference.isConnected || rect.bottom < 0 || rect.top > view.innerHeight) {
-        closeUnlessReplaced();
-        return;
-      }
-      // Measure the card at its natural height, or flip() would see the height size() last
-      // allowed on this side, find that it fits, and never move a grown card to the roomier side.
-      floating.style.removeProperty('--available-height');
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          // A mention that wraps onto two lines: place against the line the pointer is on.
-          inline(),
-          offset(CARD_OFFSET_PX),
-          flip({ padding: CARD_VIEWPORT_PADDING_PX }),
-          shift({ padding: CARD_VIEWPORT_PADDING_PX }),
-          // Never taller or wider than the room on the chosen side: it scrolls inside instead of covering the mention.
-          size({
-            padding: CARD_VIEWPORT_PADDING_PX,
-            apply({ availableHeight, availableWidth }) {
-              floating.style.setProperty('--available-height', `${Math.max(CARD_MIN_HEIGHT_PX, availableHeight)}px`);
-              floating.style.setProperty('--available-width', `${Math.min(CARD_MAX_WIDTH_PX, availableWidth)}px`);
-            },
-          }),
-          // A mention scrolled out of sight inside a scrolling box of the page (not the window).
-          hide({ strategy: 'referenceHidden' }),
-        ],
-      }).then(({ x, y, middlewareData }) => {
-        if (middlewareData.hide?.referenceHidden) {
-          closeUnlessReplaced();
-          return;
-        }
-        if (reference === this.arriving) this.arriving = null;
-        Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, visibility: 'visible' });
-        placed();
-      });
-    };
-    return autoUpdate(reference, floating, update);
+    return this.view!.place(reference, floating, (placement) => {
+      if (!placement) return closeUnlessReplaced();
+      if (reference === this.arriving) this.arriving = null;
+      Object.assign(floating.style, { left: `${placement.x}px`, top: `${placement.y}px`, visibility: 'visible' });
+      placed();
+    });
   }
 
   close(): void {
@@ -569,7 +544,7 @@ export class CardController {
 
   private destroy(): void {
     this.close();
-    if (this.container) render(null, this.container);
+    if (this.container) this.view?.render(this.container, null);
     void this.surface?.then((s) => s.remove());
     this.surface = undefined;
     this.host = undefined;

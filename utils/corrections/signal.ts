@@ -4,12 +4,13 @@
  * content script watches it and asks for its page's corrections again. Extension storage
  * reaches every tab at once; the corrections themselves stay in IndexedDB with the notes.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 
-export const correctionsRevision = storage.defineItem<number>('local:correctionsRevision', {
-  fallback: 0,
-  version: 1,
-});
+/**
+ * Kept in `storage.local` directly rather than as a WXT storage item: the content script
+ * watches it on every page and does without the storage library (see utils/page-settings.ts).
+ */
+const REVISION_KEY = 'correctionsRevision';
 
 let lastRevision = 0;
 
@@ -19,11 +20,14 @@ let lastRevision = 0;
  */
 export async function announceCorrectionsChanged(): Promise<void> {
   lastRevision = Math.max(Date.now(), lastRevision + 1);
-  await correctionsRevision.setValue(lastRevision);
+  await browser.storage.local.set({ [REVISION_KEY]: lastRevision });
 }
 
 /** Calls `onChange` after each change, until the signal aborts. */
 export function watchCorrections(onChange: () => void, signal: AbortSignal): void {
-  const unwatch = correctionsRevision.watch(() => onChange());
-  signal.addEventListener('abort', unwatch, { once: true });
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && REVISION_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }

@@ -9,7 +9,7 @@
 import { TextCollector } from './collect';
 import { ArticleFinder } from './find-article';
 import { allHighlights, applyWraps, planWraps, restoreSplitNode, unwrap, type NodeJob } from './highlight';
-import { PageMatcher } from '../match/page-matcher';
+import type { PageMatcher } from '../match/page-matcher';
 import { LocalTextMatcher, type TextMatch, type TextMatcher } from '../match/text-matcher';
 import type { Relevance } from '../match/relevance';
 import type { Mention } from '../match/types';
@@ -75,8 +75,9 @@ export class Annotator {
     private readonly shown?: ReadonlySet<EntityType>,
     { place, onChange }: AnnotatorHooks = {},
   ) {
-    // A compiled matcher given directly (tests, the bench) matches on the page.
-    this.matcher = matcher instanceof PageMatcher ? new LocalTextMatcher(() => matcher) : matcher;
+    // A compiled matcher given directly (tests, the bench) matches on the page. Told apart by
+    // shape: the content script does not carry the matcher's code (utils/page/lazy-code.ts).
+    this.matcher = 'start' in matcher ? new LocalTextMatcher(() => matcher) : matcher;
     this.place = place ?? { url: doc.URL, site: '' };
     this.onChange = onChange;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -226,7 +227,8 @@ export class Annotator {
     this.relevance = relevance;
     const keys = mentionKeys(found, collected.text);
     found.forEach((m, i) => this.keyOf.set(m, keys[i]!));
-    const hidden = hiddenMentions(found, keys, this.place, this.corrections);
+    const corrections = this.corrections;
+    const hidden = hiddenMentions(found, keys, this.place, corrections);
     this.hiddenCount = hidden.size;
     const mentions = hidden.size ? found.filter((_, i) => !hidden.has(i)) : found;
     if (!mentions.length) return;
@@ -243,7 +245,11 @@ export class Annotator {
       });
       await pause();
     }
-    if (!this.signal.aborted) this.updateTabStops();
+    if (this.signal.aborted) return;
+    // The reader's corrections changed while this scan wrapped with the old ones (an import
+    // while the page is being read): what they now hide goes at once, not at the next change.
+    if (this.corrections !== corrections) this.hideCorrected();
+    this.updateTabStops();
   }
 
   /**
@@ -254,12 +260,18 @@ export class Annotator {
     this.corrections = corrections;
     // Before start(), the first scan applies them.
     if (!this.observer || this.stopped || this.signal.aborted) return Promise.resolve();
+    this.hideCorrected();
+    return this.scan();
+  }
+
+  /** Unwraps the highlights the current corrections cover (the page's DOM as it was). */
+  private hideCorrected(): void {
     const wrapped = this.mentions();
     const hidden = hiddenMentions(
       wrapped,
       wrapped.map((m) => this.keyOf.get(m) ?? { text: '', occurrence: -1, before: '', after: '' }),
       this.place,
-      corrections,
+      this.corrections,
     );
     if (hidden.size) {
       const gone = new Set([...hidden].map((i) => wrapped[i]!));
@@ -268,7 +280,6 @@ export class Annotator {
       for (const el of elements) this.created.delete(el);
       this.updateTabStops();
     }
-    return this.scan();
   }
 
   /** What identifies a highlight's mention for a correction. */

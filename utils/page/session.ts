@@ -6,13 +6,13 @@
 import { readArticleDate } from './article-date';
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
 import { BACKGROUND_SILENCE_MS, FLASH_DURATION_MS } from '../constants';
-import { PageMatcher } from '../match/page-matcher';
+import type { PageMatcher } from '../match/page-matcher';
 import { BackgroundTextMatcher, FallbackTextMatcher, LocalTextMatcher, type AskBackgroundToMatch, type TextMatcher } from '../match/text-matcher';
 import { Annotator } from '../dom/annotator';
 import { CardController, type CardSurface } from '../card/controller';
+import type { CardView } from '../card/view';
 import { summarise, type PageSummary } from './summary';
 import { keepCopiesClean } from './clipboard';
-import type { MatchIndex } from '../kb/match-index';
 import type { EntityReply } from '../messages';
 import { ATTR_ID, ATTR_PART, MENTION_TAG } from '../dom/mention-element';
 import type { Correction, StoredCorrection } from '../corrections/correction';
@@ -33,12 +33,17 @@ export interface PageLook {
 export interface PageSessionDeps {
   doc: Document;
   site: string;
-  /** The KB's match index, for matching on the page when the background cannot. */
-  getIndex(): Promise<MatchIndex>;
+  /**
+   * The page's own matcher, built from the KB's match index, for when the background cannot
+   * match (asked for only then: in the extension its code is loaded on that request).
+   */
+  localMatcher(): Promise<PageMatcher>;
   /** Asks the background to match a text (absent: the page always matches on its own). */
   matchText?: AskBackgroundToMatch;
   fetchEntity(id: string): Promise<EntityReply | null>;
   createSurface(): Promise<CardSurface>;
+  /** The card's drawing code (see CardDeps.loadView). */
+  loadCardView(): Promise<CardView>;
   /** What `summary()` says may have changed: the settings were applied, or the page was read again. */
   onChange?(): void;
   /** The reader's corrections that apply on this page (from the background); without them, none. */
@@ -120,6 +125,7 @@ export class PageSession {
       fetchEntity: this.deps.fetchEntity,
       readingOf: (el) => annotator.mentionFor(el)?.stat,
       createSurface: this.deps.createSurface,
+      loadView: this.deps.loadCardView,
       signal: controller.signal,
       correcting: this.deps.saveCorrection && this.deps.removeCorrection && {
         site: this.deps.site,
@@ -145,7 +151,15 @@ export class PageSession {
    */
   private textMatcher(): TextMatcher {
     const page = { site: this.deps.site, articleDate: readArticleDate(this.deps.doc) };
-    const local = new LocalTextMatcher(() => (this.localMatcher ??= this.deps.getIndex().then((index) => new PageMatcher(index))), page);
+    // A failure (the background gone for a moment) is not kept: the next scan asks again.
+    const local = new LocalTextMatcher(
+      () =>
+        (this.localMatcher ??= this.deps.localMatcher().catch((error: unknown) => {
+          this.localMatcher = undefined;
+          throw error;
+        })),
+      page,
+    );
     const { matchText } = this.deps;
     if (!matchText || this.backgroundFailed) return local;
     return new FallbackTextMatcher(new BackgroundTextMatcher(matchText, page, BACKGROUND_SILENCE_MS), local, (reason) => {
