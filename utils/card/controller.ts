@@ -395,21 +395,21 @@ export class CardController {
     this.shown = { open, announcement };
     const theme = open?.theme ?? chooseTheme(readPageLook(this.deps.doc));
     this.view!.render(container, {
-        open,
-        announcement,
-        notice: this.notice ? { model: this.notice, theme, ref: this.noticeRef } : null,
-        onCorrect: (kind: CorrectionKind) => void this.correct(kind),
-        onUndo: (id: string) => void this.undo(id),
-        onDismiss: () => this.dismissNotice(),
-        titleId: TITLE_ID,
-        surfaceRef: this.surfaceRef,
-        onRelated: (rid: string) => {
-          if (!this.current) return;
-          // The chip that was clicked goes away with the card it was on: keep focus in the card.
-          this.focusCardWhenDrawn = this.isCardNode(this.deps.doc.activeElement);
-          void this.open(this.current.mention, rid);
-        },
-        onStep: (step: 1 | -1) => this.step(step),
+      open,
+      announcement,
+      notice: this.notice ? { model: this.notice, theme, ref: this.noticeRef } : null,
+      onCorrect: (kind: CorrectionKind) => void this.correct(kind),
+      onUndo: (id: string) => void this.undo(id),
+      onDismiss: () => this.dismissNotice(),
+      titleId: TITLE_ID,
+      surfaceRef: this.surfaceRef,
+      onRelated: (rid: string) => {
+        if (!this.current) return;
+        // The chip that was clicked goes away with the card it was on: keep focus in the card.
+        this.focusCardWhenDrawn = this.isCardNode(this.deps.doc.activeElement);
+        void this.open(this.current.mention, rid);
+      },
+      onStep: (step: 1 | -1) => this.step(step),
     });
   }
 
