@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { launchFirefoxWithExtension } from '../../scripts/lib/firefox.mjs';
 import { serveFixtures } from '../../scripts/lib/server.mjs';
-import { PAGE_URLS, WAIT_MS } from './harness';
+import { PAGE_URLS, POLL, WAIT_MS } from './harness';
 
 /** Pinned, so the test can open the sidebar's page at a known address. */
 const EXTENSION_UUID = '6f1b2c4e-3d5a-4e8f-9a7b-1c2d3e4f5a6b';
@@ -57,11 +57,15 @@ describe('Firefox ESR', () => {
     // The sidebar's page in a tab of the same window: once the article's tab is active again, it
     // describes that tab, as the sidebar does.
     const panel = await browser.newPage();
-    // Firefox may never report an extension page's navigation as done: wait for its content instead.
+    // Firefox may never report an extension page's navigation as done: wait for its content
+    // instead. Asked afresh at each poll: while the tab moves from about:blank to the panel, an
+    // evaluation can meet a document being replaced, and Firefox's WebDriver BiDi then fails it
+    // ("right-hand side of 'in' should be an object") rather than waiting for the new one.
     void panel.goto(`moz-extension://${EXTENSION_UUID}/sidepanel.html`, { timeout: WAIT_MS }).catch(() => undefined);
-    await panel.waitForSelector('.side-panel', { timeout: WAIT_MS });
+    const entitiesListed = () => panel.evaluate(() => document.querySelectorAll('.side-panel button.entity').length).catch(() => -1);
+    await expect.poll(() => panel.evaluate(() => document.querySelector('.side-panel') !== null).catch(() => false), POLL).toBe(true);
     await page.bringToFront();
-    await panel.waitForFunction((n) => document.querySelectorAll('.side-panel button.entity').length === n, { timeout: WAIT_MS }, ids.length);
+    await expect.poll(entitiesListed, POLL).toBe(ids.length);
     const listed = await panel.$$eval('.side-panel button.entity', (els) => els.map((el) => el.getAttribute('data-id')));
     expect(listed.sort()).toEqual([...ids].sort());
     await Promise.all([page.close(), panel.close()]);
