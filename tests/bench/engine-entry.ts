@@ -190,9 +190,9 @@ const bench = {
     const tokenizeMs = performance.now() - t;
     const seen = new Uint8Array(vocabulary.size);
     for (const id of tokens.ids) if (id >= 0) seen[id] = 1;
-    names.prepare(seen);
+    const prepared = names.prepare(seen);
     t = performance.now();
-    names.find(tokens, new Set());
+    names.find(prepared, tokens, new Set());
     const namesMs = performance.now() - t;
     t = performance.now();
     stats.find(tokens);

@@ -81,6 +81,21 @@ describe('matching in the background', () => {
   });
 });
 
+describe('one matcher, several pages at once', () => {
+  it('gives each page what it would get alone, however their steps interleave', () => {
+    // The background answers several tabs at once on one warm matcher, each run yielding
+    // between steps (after a correction is imported, every open tab asks again).
+    const matcher = new PageMatcher(index);
+    const a = 'Commissioner Sir Mark Rowley rejected the word. The Metropolitan Police in London said more.';
+    const b = 'Baroness Casey reported on the Metropolitan Police in London. Wayne Couzens was a serving officer.';
+    const alone = [matcher.match(a), matcher.match(b)].map((r) => r.mentions);
+    const runs = [matcher.start(a), matcher.start(b)];
+    while (runs.some((r) => !r.done)) for (const r of runs) if (!r.done) r.step();
+    expect(runs.map((r) => r.result().mentions)).toEqual(alone);
+    expect(alone[0]!.find((m) => m.entityId === 'mark-rowley')).toMatchObject({ start: a.indexOf('Sir Mark Rowley') });
+  });
+});
+
 describe('when the background fails, the page matches on its own', () => {
   afterEach(() => vi.useRealTimers());
   const text = 'Sir Mark Rowley, the Commissioner of the Metropolitan Police, spoke in London about the Casey Review.';

@@ -33,9 +33,17 @@ export interface NameMention {
   end: number;
 }
 
+/**
+ * The aliases one text can match, with their automaton. Made per run and held by it, never by
+ * the matcher: the background interleaves several pages' runs on one matcher (each yields
+ * between steps), and one page's automaton must not serve another's words.
+ */
+export interface PreparedNames {
+  compiled: CompiledAlias[];
+  automaton: WordAutomaton;
+}
+
 export class NameMatcher {
-  private automaton?: WordAutomaton;
-  private compiled: CompiledAlias[] = [];
   /** Each alias's word ids, registered up front so page words can be looked up. */
   private readonly aliasIds: number[][];
   private readonly surnameIds: number[][];
@@ -61,12 +69,12 @@ export class NameMatcher {
    * for each word id the page holds). A page uses few of a large KB's aliases, so this keeps
    * the per-page set-up small however big the KB grows.
    */
-  prepare(seen: Uint8Array): void {
-    this.compiled = [];
+  prepare(seen: Uint8Array): PreparedNames {
+    const compiled: CompiledAlias[] = [];
     this.index.aliases.forEach((alias, i) => {
       const ids = this.aliasIds[i]!;
       if (!ids.length || !ids.every((id) => seen[id] === 1)) return;
-      this.compiled.push({
+      compiled.push({
         alias,
         cased: alias.words,
         ids,
@@ -79,12 +87,15 @@ export class NameMatcher {
       const ids = this.surnameIds[i]!;
       if (!ids.every((id) => seen[id] === 1)) return;
       const alias = { text: surname.words.join(' '), afterFullName: true, caseSensitive: true, entity: surname.people[0]!.entity, words: surname.words };
-      this.compiled.push({ alias, cased: surname.words, ids, notFollowedBy: [], notPrecededBy: [], context: [], surname });
+      compiled.push({ alias, cased: surname.words, ids, notFollowedBy: [], notPrecededBy: [], context: [], surname });
     });
-    this.automaton = new WordAutomaton(
-      this.compiled.map((c) => c.ids),
-      this.vocabulary.size,
-    );
+    return {
+      compiled,
+      automaton: new WordAutomaton(
+        compiled.map((c) => c.ids),
+        this.vocabulary.size,
+      ),
+    };
   }
 
   /**
@@ -92,12 +103,12 @@ export class NameMatcher {
    * the entities whose full name has appeared so far on the page; it is updated as it goes,
    * so a page can be matched slice by slice.
    */
-  find(tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
+  find(prepared: PreparedNames, tokens: Tokens, namedInFull: Set<number>, from = 0, to = tokens.count): NameMention[] {
     const candidates: { c: CompiledAlias; first: number; last: number; span: number; title?: CompiledTitle }[] = [];
-    const hits = this.automaton!.search(tokens.ids, tokens.joinable, from, to);
+    const hits = prepared.automaton.search(tokens.ids, tokens.joinable, from, to);
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i]!;
-      const c = this.compiled[hit.pattern]!;
+      const c = prepared.compiled[hit.pattern]!;
       if (!this.accepts(c, tokens, hit.first, hit.last)) continue;
       if (c.surname) {
         const title = this.titleBefore(tokens, hit.first);

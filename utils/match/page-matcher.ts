@@ -5,7 +5,7 @@
  * sentence is cut), then the alias automaton is built from the aliases whose words the page
  * holds, then each slice is matched. Runs on a plain string, so it is tested without a browser.
  */
-import { NameMatcher } from './names';
+import { NameMatcher, type PreparedNames } from './names';
 import { StatisticMatcher } from './statistics';
 import { RelevanceRules, RelevanceSignals, isForceSite, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
@@ -37,7 +37,8 @@ export class MatchRun {
    * characters; room for one per five rarely needs to grow.
    */
   private readonly words: WordStore;
-  private prepared = false;
+  /** This run's aliases and automaton (see PreparedNames: never the matcher's). */
+  private prepared?: PreparedNames;
   private matched = 0;
   private readonly mentions: Mention[] = [];
   private readonly namedInFull = new Set<number>();
@@ -55,7 +56,7 @@ export class MatchRun {
   }
 
   get done(): boolean {
-    return this.prepared && this.matched >= this.slices.length;
+    return this.prepared !== undefined && this.matched >= this.slices.length;
   }
 
   /** Does the next piece of work: read a slice's words, build the automaton, or match a slice. */
@@ -68,12 +69,11 @@ export class MatchRun {
       this.signals.read(tokens);
       this.slices.push(tokens);
     } else if (!this.prepared) {
-      this.matcher.prepare(this.seen);
-      this.prepared = true;
+      this.prepared = this.matcher.prepare(this.seen);
     } else if (this.matched < this.slices.length) {
       const tokens = this.slices[this.matched]!;
       this.slices[this.matched++] = undefined as unknown as Tokens; // matched slices are not needed again
-      this.matcher.matchSlice(tokens, this.namedInFull, this.named, this.mentions, this.page.articleDate);
+      this.matcher.matchSlice(this.prepared, tokens, this.namedInFull, this.named, this.mentions, this.page.articleDate);
     }
   }
 
@@ -157,14 +157,14 @@ export class PageMatcher {
   }
 
   /** @internal */
-  prepare(seen: Uint8Array): void {
-    this.names.prepare(seen);
+  prepare(seen: Uint8Array): PreparedNames {
+    return this.names.prepare(seen);
   }
 
   /** @internal matches one slice's words and adds to the run's state. */
-  matchSlice(tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[], articleDate?: string): void {
+  matchSlice(prepared: PreparedNames, tokens: Tokens, namedInFull: Set<number>, named: Set<string>, out: Mention[], articleDate?: string): void {
     const names: Mention[] = [];
-    const found = this.names.find(tokens, namedInFull);
+    const found = this.names.find(prepared, tokens, namedInFull);
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
       const entity = this.index.entities[m.entity]!;
