@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { ENTITY_TYPES, type EntityType } from './kb/schema';
 import { siteKey } from './sites';
+import { watchLocalKeys } from './watch-local-keys';
 
 /** Where each switch is kept in `storage.local`. */
 export const SETTING_KEYS = {
@@ -72,12 +73,7 @@ export async function readPageSettings(hostname: string): Promise<PageSettings> 
 
 /** Calls `onChange` with fresh settings whenever any of them changes, until the signal aborts. */
 export function watchPageSettings(hostname: string, onChange: (settings: PageSettings) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !KEYS.some((k) => k in changes)) return;
-    void readPageSettings(hostname).then((s) => signal.aborted || onChange(s));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  watchLocalKeys(KEYS, () => void readPageSettings(hostname).then((s) => signal.aborted || onChange(s)), signal);
 }
 
 export function shownTypes(settings: HighlightSettings): Set<EntityType> {

@@ -6,6 +6,7 @@ import { CONTENT_SCRIPT_FILE, EVERY_SITE_SCRIPT_ID, USER_SITES_SCRIPT_ID, oneAtA
 import { EVERY_SITE_PATTERN, NEWS_SITE_MATCHES } from '../../utils/sites';
 import { addSite, chooseEverySite, removeSite, toggleSite, type SiteActionDeps } from '../../utils/popup/site-actions';
 import { UNIT_WAIT } from '../helpers/wait';
+import { announceCorrectionsChanged, watchCorrections } from '../../utils/corrections/signal';
 import {
   addedSites,
   allSitesEnabled,
@@ -185,6 +186,22 @@ describe('settings', () => {
     await allSitesEnabled.setValue(true);
     await new Promise((r) => setTimeout(r, 0));
     expect(seen.length).toBe(count);
+  });
+});
+
+describe('the corrections signal', () => {
+  it('reaches every watcher once per change, even two changes in the same millisecond, until it stops watching', async () => {
+    let heard = 0;
+    const controller = new AbortController();
+    watchCorrections(() => heard++, controller.signal);
+    await announceCorrectionsChanged();
+    await announceCorrectionsChanged();
+    await expect.poll(() => heard, UNIT_WAIT).toBe(2);
+    await allSitesEnabled.setValue(false);
+    controller.abort();
+    await announceCorrectionsChanged();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toBe(2);
   });
 });
 

@@ -5,6 +5,7 @@
  * reaches every tab at once; the corrections themselves stay in IndexedDB with the notes.
  */
 import { browser } from 'wxt/browser';
+import { watchLocalKeys } from '../watch-local-keys';
 
 /**
  * Kept in `storage.local` directly rather than as a WXT storage item: the content script
@@ -25,9 +26,5 @@ export async function announceCorrectionsChanged(): Promise<void> {
 
 /** Calls `onChange` after each change, until the signal aborts. */
 export function watchCorrections(onChange: () => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && REVISION_KEY in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  watchLocalKeys([REVISION_KEY], onChange, signal);
 }
