@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, type Tokens } from '../../utils/match/tokens';
+import { BLOCK_BREAK, SeenWords, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, type Tokens } from '../../utils/match/tokens';
 import { WordAutomaton } from '../../utils/match/word-automaton';
 import { Vocabulary } from '../../utils/match/vocabulary';
 
@@ -75,7 +75,7 @@ describe('tokenize', () => {
     const text = 'Sir Mark Rowley spoke. A b c d e f g h.\u2029The Met said so.';
     const cut = text.indexOf('A b');
     const store = new WordStore(2);
-    const seen = new Uint8Array(vocabulary.size);
+    const seen = new SeenWords(vocabulary.size);
     const first = tokenizeWith(text, vocabulary, 0, cut, seen, store);
     const second = tokenizeWith(text, vocabulary, cut, text.length, seen, store);
     expect(store.count).toBe(first.count + second.count);
@@ -96,6 +96,20 @@ describe('tokenize', () => {
     const rowley = v.add('rowley');
     const t = tokenizeWith('ROWLEY Row\u00ADley rowleys', v);
     expect([...t.ids]).toEqual([rowley, rowley, -1]);
+  });
+
+  it('lists each KB word a page holds once, in the order first read, across slices', () => {
+    const v = new Vocabulary();
+    const [met, rowley, casey] = ['met', 'rowley', 'casey'].map((w) => v.add(w));
+    const text = 'Rowley and the Met. The MET, Rowley.\u2029Casey and Rowley.';
+    const seen = new SeenWords(v.size);
+    const store = new WordStore(4);
+    const cut = text.indexOf('Casey');
+    tokenizeWith(text, v, 0, cut, seen, store);
+    expect(seen.ids).toEqual([rowley, met]);
+    tokenizeWith(text, v, cut, text.length, seen, store);
+    expect(seen.ids).toEqual([rowley, met, casey]);
+    expect([met, rowley, casey].every((id) => seen.has(id!))).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@
  * required in the same sentence, and short forms that only count after the full name.
  */
 import { WordAutomaton } from './word-automaton';
-import { patternIds, phraseAt, sentenceRange, type Tokens } from './tokens';
+import { patternIds, phraseAt, sentenceRange, type SeenWords, type Tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
 import type { IndexedAlias, IndexedSurname, MatchIndex } from '../kb/match-index';
 import { TITLE_PATTERNS, type TitleGender } from './titles';
@@ -44,51 +44,62 @@ export interface PreparedNames {
 }
 
 export class NameMatcher {
-  /** Each alias's word ids, registered up front so page words can be looked up. */
-  private readonly aliasIds: number[][];
-  private readonly surnameIds: number[][];
+  /** Every alias and every shared surname, compiled once; surnames follow the aliases. */
+  private readonly all: CompiledAlias[] = [];
+  /**
+   * Each entry of `all` filed under its rarest word (the one fewest entries use): a page's
+   * words lead straight to the few entries that could occur on it, so preparing a page costs
+   * what the page holds, not what the KB holds.
+   */
+  private readonly byKeyWord = new Map<number, number[]>();
   private readonly titles: CompiledTitle[];
 
   /** Registers every word the aliases and their rules use in the vocabulary. */
   constructor(
-    private readonly index: MatchIndex,
+    index: MatchIndex,
     private readonly vocabulary: Vocabulary,
   ) {
-    this.aliasIds = index.aliases.map((alias) => {
-      for (const p of alias.notFollowedBy ?? []) patternIds(vocabulary, p);
-      for (const p of alias.notPrecededBy ?? []) patternIds(vocabulary, p);
-      for (const p of alias.context ?? []) patternIds(vocabulary, p);
-      return alias.words.map((w) => vocabulary.add(w.toLowerCase()));
-    });
-    this.surnameIds = (index.surnames ?? []).map((s) => s.words.map((w) => vocabulary.add(w.toLowerCase())));
+    const ids = (words: readonly string[]) => words.map((w) => vocabulary.add(w.toLowerCase()));
+    for (const alias of index.aliases) {
+      this.all.push({
+        alias,
+        cased: alias.words,
+        ids: ids(alias.words),
+        notFollowedBy: alias.notFollowedBy?.map((p) => patternIds(vocabulary, p)) ?? [],
+        notPrecededBy: alias.notPrecededBy?.map((p) => patternIds(vocabulary, p)) ?? [],
+        context: alias.context?.map((p) => patternIds(vocabulary, p)) ?? [],
+      });
+    }
+    for (const surname of index.surnames ?? []) {
+      const alias = { text: surname.words.join(' '), afterFullName: true, caseSensitive: true, entity: surname.people[0]!.entity, words: surname.words };
+      this.all.push({ alias, cased: surname.words, ids: ids(surname.words), notFollowedBy: [], notPrecededBy: [], context: [], surname });
+    }
     this.titles = TITLE_PATTERNS.map((t) => ({ ids: t.lower.map((w) => vocabulary.add(w)), cased: t.cased, gender: t.gender }));
+    const uses = new Map<number, number>();
+    for (const c of this.all) for (const id of new Set(c.ids)) uses.set(id, (uses.get(id) ?? 0) + 1);
+    this.all.forEach((c, entry) => {
+      if (!c.ids.length) return;
+      const key = c.ids.reduce((best, id) => (uses.get(id)! < uses.get(best)! ? id : best));
+      const filed = this.byKeyWord.get(key);
+      if (filed) filed.push(entry);
+      else this.byKeyWord.set(key, [entry]);
+    });
   }
 
   /**
-   * Builds the automaton from the aliases whose every word occurs on the page (`seen[id]` is 1
-   * for each word id the page holds). A page uses few of a large KB's aliases, so this keeps
-   * the per-page set-up small however big the KB grows.
+   * Builds the automaton from the aliases whose every word occurs on the page. A page uses few
+   * of a large KB's aliases, and only those filed under the page's words are looked at.
    */
-  prepare(seen: Uint8Array): PreparedNames {
-    const compiled: CompiledAlias[] = [];
-    this.index.aliases.forEach((alias, i) => {
-      const ids = this.aliasIds[i]!;
-      if (!ids.length || !ids.every((id) => seen[id] === 1)) return;
-      compiled.push({
-        alias,
-        cased: alias.words,
-        ids,
-        notFollowedBy: alias.notFollowedBy?.map((p) => patternIds(this.vocabulary, p)) ?? [],
-        notPrecededBy: alias.notPrecededBy?.map((p) => patternIds(this.vocabulary, p)) ?? [],
-        context: alias.context?.map((p) => patternIds(this.vocabulary, p)) ?? [],
-      });
-    });
-    (this.index.surnames ?? []).forEach((surname, i) => {
-      const ids = this.surnameIds[i]!;
-      if (!ids.every((id) => seen[id] === 1)) return;
-      const alias = { text: surname.words.join(' '), afterFullName: true, caseSensitive: true, entity: surname.people[0]!.entity, words: surname.words };
-      compiled.push({ alias, cased: surname.words, ids, notFollowedBy: [], notPrecededBy: [], context: [], surname });
-    });
+  prepare(seen: SeenWords): PreparedNames {
+    const entries: number[] = [];
+    for (const id of seen.ids) {
+      const filed = this.byKeyWord.get(id);
+      if (!filed) continue;
+      for (const entry of filed) if (this.all[entry]!.ids.every((w) => seen.has(w))) entries.push(entry);
+    }
+    // In KB order, so a page's automaton is the same whatever order its words came in.
+    entries.sort((a, b) => a - b);
+    const compiled = entries.map((entry) => this.all[entry]!);
     return {
       compiled,
       automaton: new WordAutomaton(

@@ -9,7 +9,7 @@ import { NameMatcher, type PreparedNames } from './names';
 import { StatisticMatcher } from './statistics';
 import { RelevanceRules, RelevanceSignals, isForceSite, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
-import { BLOCK_BREAK, WordStore, tokenize, type Tokens } from './tokens';
+import { BLOCK_BREAK, SeenWords, WordStore, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
 import type { Mention } from './types';
 import { FIRST_SLICE_CHARS, MATCH_SLICE_CHARS } from '../constants';
@@ -31,7 +31,7 @@ export interface PageFacts {
 export class MatchRun {
   private position = 0;
   private readonly slices: Tokens[] = [];
-  private readonly seen: Uint8Array;
+  private readonly seen: SeenWords;
   /**
    * The page's words, all slices in one store. English runs to about one word per six
    * characters; room for one per five rarely needs to grow.
@@ -51,7 +51,7 @@ export class MatchRun {
     private readonly page: PageFacts,
   ) {
     this.signals = matcher.relevanceSignals(page.site);
-    this.seen = new Uint8Array(matcher.vocabularySize);
+    this.seen = new SeenWords(matcher.vocabularySize);
     this.words = new WordStore(Math.max(1024, Math.ceil(text.length / 5)));
   }
 
@@ -152,12 +152,12 @@ export class PageMatcher {
   }
 
   /** @internal */
-  tokenize(text: string, from: number, to: number, seen: Uint8Array, store: WordStore): Tokens {
+  tokenize(text: string, from: number, to: number, seen: SeenWords, store: WordStore): Tokens {
     return tokenize(text, this.vocabulary, from, to, seen, store);
   }
 
   /** @internal */
-  prepare(seen: Uint8Array): PreparedNames {
+  prepare(seen: SeenWords): PreparedNames {
     return this.names.prepare(seen);
   }
 

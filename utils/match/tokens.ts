@@ -101,21 +101,39 @@ export class WordStore {
   }
 }
 
+/**
+ * The distinct KB words a page holds: a flag per vocabulary id, and the ids in the order they
+ * were first read. The name matcher starts from the ids, so its per-page work follows the
+ * page's words rather than the size of the KB.
+ */
+export class SeenWords {
+  readonly flags: Uint8Array;
+  readonly ids: number[] = [];
+
+  constructor(vocabularySize: number) {
+    this.flags = new Uint8Array(vocabularySize);
+  }
+
+  has(id: number): boolean {
+    return this.flags[id] === 1;
+  }
+}
+
 /** The most words `length` characters can hold: a word takes at least one character, and so does the gap after it. */
 const mostWords = (length: number) => ((length + 1) >> 1) + 1;
 
 /**
  * Tokenises `text` from `from` to `to` (defaults: all of it). Offsets are into `text`, so a
  * long page can be tokenised slice by slice, each slice's words added to the same `store`.
- * `seen[id]` is set to 1 for each vocabulary word read (the page matcher builds its automaton
- * from the aliases whose words the page holds).
+ * Each vocabulary word read is added to `seen` (the page matcher builds its automaton from the
+ * aliases whose words the page holds).
  */
 export function tokenize(
   text: string,
   vocabulary: Vocabulary,
   from = 0,
   to = text.length,
-  seen: Uint8Array = new Uint8Array(vocabulary.size),
+  seen: SeenWords = new SeenWords(vocabulary.size),
   store: WordStore = new WordStore(mostWords(to - from)),
 ): Tokens {
   store.reserve(mostWords(to - from));
@@ -146,8 +164,9 @@ export function tokenize(
  * it while the loop runs, and code after the loop that it had not yet seen run would make it
  * throw that work away at the end of every slice.
  */
-function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordStore, base: number, seen: Uint8Array): number {
+function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, out: WordStore, base: number, seen: SeenWords): number {
   const { starts, ends, ids, joinable, sentence, block } = out;
+  const { flags, ids: seenIds } = seen;
   let count = base;
   let s = 0;
   let b = 0;
@@ -198,7 +217,10 @@ function scanWords(text: string, from: number, to: number, vocabulary: Vocabular
     starts[count] = start;
     ends[count] = i;
     const id = length ? vocabulary.lookupHashed(hash, check, length) : -1;
-    if (id >= 0) seen[id] = 1;
+    if (id >= 0 && flags[id] === 0) {
+      flags[id] = 1;
+      seenIds.push(id);
+    }
     ids[count] = id;
     sentence[count] = s;
     block[count] = b;
