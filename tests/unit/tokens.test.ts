@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK, SeenWords, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, type Tokens } from '../../utils/match/tokens';
+import { SeenWords, WordStore, findWords, patternIds, sentenceRange, tokenize as tokenizeWith, type Tokens } from '../../utils/match/tokens';
+import { BLOCK_BREAK } from '../../utils/match/types';
 import { WordAutomaton } from '../../utils/match/word-automaton';
 import { Vocabulary } from '../../utils/match/vocabulary';
 

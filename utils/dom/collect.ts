@@ -4,7 +4,7 @@
  * and joins them into one string with a block break between block-level elements, remembering
  * where each node starts so matches can be mapped back to the DOM.
  */
-import { BLOCK_BREAK } from '../match/tokens';
+import { BLOCK_BREAK } from '../match/types';
 import { MENTION_TAG, isControlElement, isInControl } from './mention-element';
 import { isFrame, nameOf } from './page-frame';
 

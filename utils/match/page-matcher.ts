@@ -9,9 +9,9 @@ import { NameMatcher, type PreparedNames } from './names';
 import { StatisticMatcher } from './statistics';
 import { RelevanceRules, RelevanceSignals, isForceSite, type Relevance } from './relevance';
 import { Vocabulary } from './vocabulary';
-import { BLOCK_BREAK, SeenWords, WordStore, tokenize, type Tokens } from './tokens';
+import { SeenWords, WordStore, tokenize, type Tokens } from './tokens';
 import type { MatchIndex } from '../kb/match-index';
-import type { Mention } from './types';
+import { BLOCK_BREAK, type Mention } from './types';
 import { FIRST_SLICE_CHARS, MATCH_SLICE_CHARS } from '../constants';
 
 export interface PageMatch {

@@ -6,10 +6,7 @@
  * engine's vocabulary (-1 for words no rule mentions), so comparing words is comparing numbers.
  */
 import { CHECK_START, FOLD_TABLE, TABLE_END, checkStep, fold, hashStep, HASH_START, INVISIBLE, NOT_WORD, type Vocabulary } from './vocabulary';
-
-/** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
- * separator is used because it does not occur in page text, where "\n" is just white space. */
-export const BLOCK_BREAK = '\u2029';
+import { BLOCK_BREAK } from './types';
 
 /** A gap character a multi-word name may continue across: "Sir\u00A0Mark", "Hogan-Howe", "Mayor’s Office". */
 const JOINABLE_CHAR = /[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u202F\u205F\u3000'\u2018\u2019\u201B`\-\u2010-\u2015\u2212&]/;

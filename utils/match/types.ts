@@ -1,5 +1,9 @@
 import type { EntityType } from '../kb/schema';
 
+/** Block boundaries in collected page text; a mention never spans one. The Unicode paragraph
+ * separator is used because it does not occur in page text, where "\n" is just white space. */
+export const BLOCK_BREAK = '\u2029';
+
 /** What the page says about a statistic, compared with the KB's sourced values. */
 export interface StatReading {
   /** The figure as the page gives it, in the measure's unit (pounds, per cent, a count). */
