@@ -8,6 +8,7 @@ import { TabRequest, askBackground, createMessageListener, unwrapReply, type Tab
 import { watchCorrections } from '@/utils/corrections/signal';
 import { lazyCodeLoader } from '@/utils/page/lazy-code';
 import { CONTENT_SCRIPT_RUN_AT } from '@/utils/constants';
+import { documentParsed } from '@/utils/dom/document-parsed';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
@@ -57,8 +58,9 @@ export default defineContentScript({
     );
 
     const listed = isListedSite(site);
-    // Changes are applied one after another, so a burst of them cannot interleave a stop and a start.
-    let applying = Promise.resolve();
+    // Changes are applied one after another, so a burst of them cannot interleave a stop and a
+    // start; the first waits until the document is parsed (the script starts as it begins).
+    let applying = documentParsed(document);
     const apply = (settings: PageSettings) => (applying = applying.then(() => applyNow(settings)));
     const applyNow = (settings: PageSettings) =>
       session.apply(

@@ -77,4 +77,34 @@ describe('corrections on a page', () => {
     expect(seen().filter((s) => s.startsWith('mark-rowley:'))).toEqual(['mark-rowley:Sir Mark Rowley']);
     expect(seen().filter((s) => s.startsWith('metropolitan-police:'))).toHaveLength(2);
   });
+
+  it('reads and matches while the corrections are on their way, and wraps nothing they hide when they come', async () => {
+    document.body.innerHTML = HTML;
+    controller = new AbortController();
+    const annotator = new Annotator(document, matcher, controller.signal, undefined, { place: PAGE });
+    let arrive!: (corrections: Correction[]) => void;
+    annotator.waitForCorrections(new Promise((resolve) => (arrive = resolve)));
+    const scanned = annotator.start();
+    // The page is matched: the summary knows the page is about the Met, yet nothing is wrapped.
+    await vi.waitFor(() => expect(annotator.relevance.relevant).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen()).toEqual([]);
+    arrive([{ kind: 'entry', entityId: 'metropolitan-police', text: 'metropolitan police', site: 'standard.co.uk', created }]);
+    await scanned;
+    expect(seen()).toEqual(['mark-rowley:Sir Mark Rowley']);
+    expect(annotator.hiddenCount).toBe(2);
+  });
+
+  it('keeps corrections set while the first ones were on their way (a change made in another tab), not the older answer', async () => {
+    document.body.innerHTML = HTML;
+    controller = new AbortController();
+    const annotator = new Annotator(document, matcher, controller.signal, undefined, { place: PAGE });
+    let arrive!: (corrections: Correction[]) => void;
+    annotator.waitForCorrections(new Promise((resolve) => (arrive = resolve)));
+    const scanned = annotator.start();
+    void annotator.setCorrections([{ kind: 'entry', entityId: 'mark-rowley', text: 'sir mark rowley', site: 'standard.co.uk', created }]);
+    arrive([]);
+    await scanned;
+    expect(seen()).toEqual(['metropolitan-police:Metropolitan Police', 'metropolitan-police:Metropolitan Police']);
+  });
 });

@@ -7,7 +7,8 @@ import { shouldAnnotate } from '../../utils/page/should-annotate';
 import { isListedSite, isScriptablePage, siteOfPattern, sitePermissionPattern } from '../../utils/sites';
 import { DEFAULT_HIGHLIGHT, type PageSettings } from '../../utils/settings';
 import { loadBundledKb } from '../helpers/kb';
-import type { PageSummary } from '../../utils/page/summary';
+import type { PageSummary, SummaryEntity } from '../../utils/page/summary';
+import { groupSummary } from '../../utils/popup/view-model';
 
 function doc(html: string): Document {
   const window = new Window();
@@ -120,5 +121,28 @@ describe('what the popup says', () => {
     expect(popupSwitches(settings(), 'unlisted.example')).toEqual({ all: true, site: false, everySite: false });
     expect(popupSwitches(settings({ everySite: true }), 'unlisted.example')).toEqual({ all: true, site: true, everySite: true });
     expect(popupSwitches(settings({ allSites: false }), 'bbc.co.uk')).toEqual({ all: false, site: true, everySite: false });
+  });
+});
+
+describe('the popup’s list of what the page mentions', () => {
+  it('groups by type, statistics first, and lists a differing figure, then the most mentioned, then by name', () => {
+    const entity = (id: string, type: SummaryEntity['type'], mentions: number, differs = false): SummaryEntity => ({ id, type, name: id, mentions, differs });
+    // As the page sends them: in the order first mentioned.
+    const summary = {
+      entities: [
+        entity('Wayne Couzens', 'person', 2),
+        entity('Metropolitan Police', 'organisation', 9),
+        entity('Andy Marsh', 'person', 2),
+        entity('officer numbers', 'statistic', 1),
+        entity('Mark Rowley', 'person', 5),
+        entity('999 answering', 'statistic', 1, true),
+        entity('Éamonn Doyle', 'person', 2),
+      ],
+    } as PageSummary;
+    expect(groupSummary(summary).map((g) => [g.label, g.entities.map((e) => e.name)])).toEqual([
+      ['Statistics', ['999 answering', 'officer numbers']],
+      ['People', ['Mark Rowley', 'Andy Marsh', 'Éamonn Doyle', 'Wayne Couzens']],
+      ['Organisations', ['Metropolitan Police']],
+    ]);
   });
 });

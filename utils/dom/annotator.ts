@@ -43,6 +43,11 @@ export class Annotator {
   private readonly keyOf = new WeakMap<Mention, MentionKey>();
   /** The reader's corrections that apply on this page (utils/corrections/). */
   private corrections: readonly Correction[] = [];
+  /**
+   * Corrections still on their way when the page is first read: the first wrap waits for them
+   * (a highlight the reader hid must not flash up), while the text is read and matched.
+   */
+  private correctionsArriving?: Promise<void>;
   /** Mentions the corrections hid in the last scan (the popup says how many). */
   hiddenCount = 0;
   private readonly created = new Set<HTMLElement>();
@@ -227,6 +232,8 @@ export class Annotator {
     this.relevance = relevance;
     const keys = mentionKeys(found, collected.text);
     found.forEach((m, i) => this.keyOf.set(m, keys[i]!));
+    if (this.correctionsArriving) await this.correctionsArriving;
+    if (this.signal.aborted) return;
     const corrections = this.corrections;
     const hidden = hiddenMentions(found, keys, this.place, corrections);
     this.hiddenCount = hidden.size;
@@ -257,11 +264,25 @@ export class Annotator {
    * DOM as it was), and a scan brings back any an undone correction no longer covers.
    */
   setCorrections(corrections: readonly Correction[]): Promise<void> {
+    this.correctionsArriving = undefined;
     this.corrections = corrections;
     // Before start(), the first scan applies them.
     if (!this.observer || this.stopped || this.signal.aborted) return Promise.resolve();
     this.hideCorrected();
     return this.scan();
+  }
+
+  /**
+   * Corrections being read when annotation starts: the scan reads and matches meanwhile, and
+   * wraps once they are here. Corrections set meanwhile (a change in another tab) win.
+   */
+  waitForCorrections(arriving: Promise<readonly Correction[]>): void {
+    const settled: Promise<void> = arriving.then((corrections) => {
+      if (this.correctionsArriving !== settled) return;
+      this.correctionsArriving = undefined;
+      this.corrections = corrections;
+    });
+    this.correctionsArriving = settled;
   }
 
   /** Unwraps the highlights the current corrections cover (the page's DOM as it was). */

@@ -105,20 +105,16 @@ export class PageSession {
     const root = this.deps.doc.documentElement;
     root.setAttribute(ATTR_HIGHLIGHT_STYLE, this.look.style);
     controller.signal.addEventListener('abort', () => root.removeAttribute(ATTR_HIGHLIGHT_STYLE), { once: true });
-    // Asked for once; later restarts (a change of types) reuse them, kept fresh by refreshCorrections,
-    // so a restart never leaves the page without highlights while it waits for the background.
-    if (!this.correctionsRead) {
-      this.corrections = await this.readCorrections().catch(() => this.corrections);
-      this.correctionsRead = true;
-      if (controller.signal.aborted) return;
-    }
     const place = { url: this.deps.doc.URL, site: this.deps.site };
     const annotator = new Annotator(this.deps.doc, this.textMatcher(), controller.signal, this.look.shown, {
       place,
       onChange: () => this.deps.onChange?.(),
     });
     annotator.setTabStops(this.look.tabStops);
-    void annotator.setCorrections(this.corrections);
+    // Asked for once, while the page is read and matched (the first wrap waits for them); later
+    // restarts (a change of types) reuse them, kept fresh by refreshCorrections.
+    if (this.correctionsRead) void annotator.setCorrections(this.corrections);
+    else annotator.waitForCorrections(this.readLatestCorrections().then(() => this.corrections, () => this.corrections));
     this.annotator = annotator;
     this.card = new CardController({
       doc: this.deps.doc,
@@ -172,14 +168,22 @@ export class PageSession {
   async refreshCorrections(): Promise<void> {
     // Changes come in bursts (an undo from the options page, then an import): answers can arrive
     // out of order, and only the latest question's answer may be applied.
-    const asked = ++this.correctionsAsked;
-    const corrections = await this.readCorrections();
-    if (asked !== this.correctionsAsked) return;
-    this.corrections = corrections;
-    this.correctionsRead = true;
-    await this.annotator?.setCorrections(this.corrections);
+    if (await this.readLatestCorrections()) await this.annotator?.setCorrections(this.corrections);
   }
   private correctionsAsked = 0;
+
+  /**
+   * Reads the corrections and keeps them, unless a later read was asked for meanwhile (answers
+   * can arrive out of order). Resolves true when this read's answer was kept.
+   */
+  private async readLatestCorrections(): Promise<boolean> {
+    const asked = ++this.correctionsAsked;
+    const corrections = await this.readCorrections();
+    if (asked !== this.correctionsAsked) return false;
+    this.corrections = corrections;
+    this.correctionsRead = true;
+    return true;
+  }
 
   private readCorrections(): Promise<Correction[]> {
     return this.deps.getCorrections?.() ?? Promise.resolve([]);

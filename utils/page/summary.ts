@@ -50,9 +50,9 @@ export function summarise(
     entry.differs ||= Boolean(m.stat?.differs);
     byId.set(m.entityId, entry);
   }
-  const entities = [...byId.values()].sort(
-    (a, b) => Number(b.differs) - Number(a.differs) || b.mentions - a.mentions || a.name.localeCompare(b.name),
-  );
+  // In the order first mentioned: the popup sorts them for reading (utils/popup/view-model.ts),
+  // so the page does not pay for a locale-aware sort on every scan.
+  const entities = [...byId.values()];
   const counts: Partial<Record<EntityType, number>> = {};
   for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
   return { counts, entities };

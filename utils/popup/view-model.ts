@@ -24,10 +24,15 @@ export interface PopupGroup {
   entities: SummaryEntity[];
 }
 
+/** Within a type: a differing figure first, then the most mentioned, then by name. */
+function readingOrder(a: SummaryEntity, b: SummaryEntity): number {
+  return Number(b.differs) - Number(a.differs) || b.mentions - a.mentions || a.name.localeCompare(b.name);
+}
+
 export function groupSummary(summary: PageSummary): PopupGroup[] {
   return ORDER.map((type) => ({
     type,
     label: TYPE_PLURALS[type],
-    entities: summary.entities.filter((e) => e.type === type),
+    entities: summary.entities.filter((e) => e.type === type).sort(readingOrder),
   })).filter((g) => g.entities.length > 0);
 }
