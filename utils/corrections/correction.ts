@@ -60,15 +60,19 @@ export const Correction = v.variant(
 export type Correction = v.InferOutput<typeof Correction> & { id?: string };
 export type StoredCorrection = Correction & { id: string };
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** How a text is compared: case, spacing and curly quotes as the matcher ignores them. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u2033]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // Most mentions are plain ASCII, which compatibility normalisation and the quote folding leave
+  // as they are: a long page has thousands, so they skip that work.
+  const folded = NOT_ASCII.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+        .replace(/[\u201c\u201d\u2033]/g, '"')
+    : text;
+  return folded.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Query parameters that say how a reader arrived, not which page it is. */

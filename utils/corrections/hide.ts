@@ -35,6 +35,27 @@ export function mentionKeys(mentions: readonly Mention[], text: string): Mention
   });
 }
 
+/**
+ * A scan's mention keys, worked out when first asked for: most pages never have a correction
+ * made on them, and a long page has thousands of mentions.
+ */
+export class ScanKeys {
+  private keys?: Map<Mention, MentionKey>;
+
+  constructor(
+    private readonly mentions: readonly Mention[],
+    private readonly text: string,
+  ) {}
+
+  of(mention: Mention): MentionKey | undefined {
+    if (!this.keys) {
+      const keys = mentionKeys(this.mentions, this.text);
+      this.keys = new Map(this.mentions.map((m, i) => [m, keys[i]!]));
+    }
+    return this.keys.get(mention);
+  }
+}
+
 export interface PagePlace {
   url: string;
   site: string;
