@@ -78,6 +78,11 @@ export const MATCH_SLICE_CHARS = 16_000;
 export const FIRST_SLICE_CHARS = 1_000;
 /** Work done before yielding to the page: well under the 50 ms that makes a task "long". */
 export const TASK_BUDGET_MS = 12;
+/**
+ * Wrapping done before a frame is let through: the frame then lays out what the pass added,
+ * which costs several times the wrapping itself, and the two together must stay short.
+ */
+export const WRAP_PASS_MS = 6;
 
 /** How long a mention the popup jumped to stays marked: long enough to catch the eye after the scroll. */
 export const FLASH_DURATION_MS = 1600;

@@ -17,10 +17,10 @@ import type { EntityType } from '../kb/schema';
 import { filterMentionTypes } from '../page/type-filter';
 import { ScanKeys, hiddenMentions, type MentionKey, type PagePlace } from '../corrections/hide';
 import type { Correction } from '../corrections/correction';
-import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, PAGE_REMOVAL_LIMIT, TASK_BUDGET_MS } from '../constants';
+import { WRAP_PASS_MS, MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, PAGE_REMOVAL_LIMIT, TASK_BUDGET_MS } from '../constants';
 import { ATTR_PART, MENTION_TAG } from './mention-element';
 import { assignTabStops } from './mention-order';
-import { yieldToPage } from './yield';
+import { yieldToPage, yieldToRendering } from './yield';
 import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
@@ -250,7 +250,10 @@ export class Annotator {
         do next = this.wrap(jobs, next);
         while (next < jobs.length && performance.now() < deadline);
       });
-      await pause();
+      if (next < jobs.length && performance.now() >= deadline) {
+        await yieldToRendering(this.doc);
+        deadline = performance.now() + WRAP_PASS_MS;
+      }
     }
     if (this.signal.aborted) return;
     // The reader's corrections changed while this scan wrapped with the old ones (an import
