@@ -226,6 +226,8 @@ export class Annotator {
       return;
     }
     if (this.signal.aborted) return;
+    // The answer usually comes in a task of its own (the background's reply): a fresh budget.
+    deadline = performance.now() + TASK_BUDGET_MS;
     this.matchedIn = result.where;
     for (const [id, name] of Object.entries(result.names)) this.names.set(id, name);
     const { mentions: found, relevance } = this.shown ? filterMentionTypes(result, this.shown) : result;
