@@ -288,3 +288,40 @@ describe('the card controller, by touch', () => {
     await vi.waitFor(() => expect(title()).toBe('Yvette Cooper'), UNIT_WAIT);
   });
 });
+
+describe('the card controller, by mouse', () => {
+  const pointer = (type: 'pointerover' | 'pointerout', target: Element, relatedTarget: Element | null = null) =>
+    target.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', bubbles: true, composed: true, relatedTarget }));
+
+  it('draws the card hidden while a hover waits, says nothing and opens nothing until the wait ends, then shows it', async () => {
+    const { rowley } = env.mentions;
+    pointer('pointerover', rowley!);
+    await vi.waitFor(() => expect(title()).toBe('Sir Mark Rowley'), UNIT_WAIT);
+    // Still within the hover-intent wait: drawn, but hidden, silent and not expanded.
+    expect(surface()!.style.visibility).toBe('hidden');
+    expect(live()).toBe('');
+    expect(rowley!.getAttribute('aria-expanded')).toBe('false');
+    await vi.waitFor(() => expect(surface()!.style.visibility).toBe('visible'), UNIT_WAIT);
+    expect(rowley!.getAttribute('aria-expanded')).toBe('true');
+    expect(live()).toMatch(/^Person: Sir Mark Rowley\. /);
+  });
+
+  it('draws nothing for a pointer that passes over a mention while its entry is still on its way', async () => {
+    let release!: () => void;
+    held.set('lee-freeman', new Promise((resolve) => (release = resolve)));
+    const { linked, cooper } = env.mentions;
+    const seen: string[] = [];
+    new MutationObserver(() => {
+      const shown = title();
+      if (shown && seen.at(-1) !== shown) seen.push(shown);
+    }).observe(env.host, { subtree: true, childList: true, characterData: true });
+    pointer('pointerover', linked!);
+    pointer('pointerout', linked!, document.body);
+    release();
+    held.delete('lee-freeman');
+    // The pointer rests on another mention: its card opens, and the passed-over one was never drawn.
+    pointer('pointerover', cooper!);
+    await vi.waitFor(() => expect(surface()?.style.visibility).toBe('visible'), UNIT_WAIT);
+    expect(seen).toEqual(['Yvette Cooper']);
+  });
+});

@@ -4,10 +4,11 @@ import {
   correctionsForPage,
   draftCorrection,
   normalisePageUrl,
+  normaliseText,
   pageMayChange,
   type Correction,
 } from '../../utils/corrections/correction';
-import { hiddenMentions, hiddenText, mentionKeys } from '../../utils/corrections/hide';
+import { ScanKeys, hiddenMentions, hiddenText, mentionKeys } from '../../utils/corrections/hide';
 import type { Mention } from '../../utils/match/types';
 
 const URL_A = 'https://www.standard.co.uk/news/crime/story.html';
@@ -39,6 +40,23 @@ describe('which mentions corrections hide', () => {
     expect(keys.map((k) => [k.text, k.occurrence])).toEqual([['Rowley', 0], ['Rowley', 1], ['Rowley', 2]]);
     expect(keys[1]!.before.endsWith('Critics doubt ')).toBe(true);
     expect(keys[1]!.after.startsWith('. A Rowley Road')).toBe(true);
+  });
+
+  it('gives a scan’s mentions the same keys when worked out one entity at a time, on demand', () => {
+    const text = 'Sir Mark Rowley met the Met. Rowley and the Met. Mark Rowley, Rowley, the Met.';
+    const mentions = [...find(text, [['Rowley', 'mark-rowley']]), ...find(text, [['Met', 'metropolitan-police']])].sort((a, b) => a.start - b.start);
+    const all = mentionKeys(mentions, text);
+    const lazy = new ScanKeys(mentions, text);
+    // Asked for in an order unlike the page's: the last mention first.
+    const order = mentions.map((_, i) => i).reverse();
+    expect(order.map((i) => lazy.of(mentions[i]!))).toEqual(order.map((i) => all[i]));
+  });
+
+  it('compares texts as the matcher reads them, whether or not they are plain ASCII', () => {
+    expect(normaliseText('  Sir  Mark\nROWLEY ')).toBe('sir mark rowley');
+    expect(normaliseText('Sadiq Khan\u2019s office')).toBe("sadiq khan's office");
+    expect(normaliseText('\u201cSir\u00a0Mark\u201d')).toBe('"sir mark"');
+    expect(normaliseText('\uff2d\uff45\uff54')).toBe('met');
   });
 
   it.each<[string, () => Correction[], string[]]>([

@@ -96,6 +96,8 @@ export class CardController {
   private openTimer?: ReturnType<typeof setTimeout>;
   /** A card is scheduled to open (its timer has not fired yet). */
   private openPending = false;
+  /** The mention an open is scheduled for. */
+  private pendingMention: HTMLElement | null = null;
   private closeTimer?: ReturnType<typeof setTimeout>;
   private current: { mention: HTMLElement; id: string; stopPositioning: () => void } | null = null;
   private surface?: Promise<CardSurface>;
@@ -163,10 +165,30 @@ export class CardController {
     this.cancelClose();
     if (event.pointerType === 'touch') return; // a tap opens through pointerdown instead
     if (this.isOpenFor(mention)) return;
-    // Hover intent: use the wait to fetch and to make the surface, so the card draws at once.
-    this.prefetch(mention.getAttribute(ATTR_ID) ?? '');
-    this.getSurface().catch(() => undefined);
+    // Hover intent: use the wait to fetch, make the surface and draw the card hidden, so that
+    // when the wait ends it is only placed and shown.
     this.scheduleOpen(mention, CARD_OPEN_DELAY_MS);
+    void this.drawAhead(mention, mention.getAttribute(ATTR_ID) ?? '');
+  }
+
+  /**
+   * Draws the card a hover is waiting to open, hidden (so not focusable, and not read out: the
+   * announcement comes when it opens), if nothing else is open by the time its entry is here.
+   * The first card then does not pay for its first render after the wait.
+   */
+  private async drawAhead(mention: HTMLElement, id: string): Promise<void> {
+    const fetch = this.prefetch(id);
+    const generation = this.generation;
+    try {
+      await this.getSurface();
+      await fetch.promise;
+    } catch {
+      return; // open() reports it
+    }
+    if (generation !== this.generation || this.current || !this.openPending || this.pendingMention !== mention || !this.container || !fetch.settled || !mention.isConnected) return;
+    this.renderLayer(this.container, this.cardFor(mention, id, fetch.settled, chooseTheme(readPageLook(this.deps.doc))), '');
+    const floating = this.surfaceRef.current;
+    if (floating) floating.style.visibility = 'hidden';
   }
 
   private onPointerOut(event: PointerEvent): void {
@@ -274,6 +296,7 @@ export class CardController {
   private scheduleOpen(mention: HTMLElement, delay: number): void {
     clearTimeout(this.openTimer);
     this.openPending = true;
+    this.pendingMention = mention;
     this.openTimer = setTimeout(() => void this.open(mention), delay);
   }
 

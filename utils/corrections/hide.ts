@@ -36,11 +36,13 @@ export function mentionKeys(mentions: readonly Mention[], text: string): Mention
 }
 
 /**
- * A scan's mention keys, worked out when first asked for: most pages never have a correction
- * made on them, and a long page has thousands of mentions.
+ * A scan's mention keys, worked out when first asked for, one entity at a time (a mention's
+ * occurrence counts only its own entity's mentions): most pages never have a correction made on
+ * them, and a long page has thousands of mentions.
  */
 export class ScanKeys {
-  private keys?: Map<Mention, MentionKey>;
+  private readonly keys = new Map<Mention, MentionKey>();
+  private readonly done = new Set<string>();
 
   constructor(
     private readonly mentions: readonly Mention[],
@@ -48,9 +50,10 @@ export class ScanKeys {
   ) {}
 
   of(mention: Mention): MentionKey | undefined {
-    if (!this.keys) {
-      const keys = mentionKeys(this.mentions, this.text);
-      this.keys = new Map(this.mentions.map((m, i) => [m, keys[i]!]));
+    if (!this.done.has(mention.entityId)) {
+      this.done.add(mention.entityId);
+      const same = this.mentions.filter((m) => m.entityId === mention.entityId);
+      mentionKeys(same, this.text).forEach((key, i) => this.keys.set(same[i]!, key));
     }
     return this.keys.get(mention);
   }
