@@ -78,14 +78,19 @@ describe('keeping a page annotated', () => {
     expect(document.querySelectorAll('#owned met-mention[data-met-id="mark-rowley"]')).toHaveLength(1);
   });
 
-  it('stops annotating a page that keeps removing its highlights, and says why', async () => {
+  it.each([
+    ['', false],
+    [', though the popup’s summary reads the highlights as each scan ends', true],
+  ])('stops annotating a page that keeps removing its highlights, and says why%s', async (_, summaryRead) => {
     document.body.innerHTML = '<article><p>Sir Mark Rowley of the Metropolitan Police in London.</p></article>';
     const remover = new MutationObserver(() => {
       for (const el of document.querySelectorAll('met-mention')) el.replaceWith(...el.childNodes);
     });
     remover.observe(document.body, { childList: true, subtree: true });
     controller = new AbortController();
-    const annotator = new Annotator(document, matcher, controller.signal);
+    const annotator: Annotator = new Annotator(document, matcher, controller.signal, undefined, {
+      onChange: () => summaryRead && annotator.mentions(),
+    });
     await annotator.start();
     for (let i = 0; i < 5; i++) await settle();
     const scans = annotator.scans;

@@ -366,7 +366,8 @@ export class Annotator {
 
   /** Mentions still on the page (the page may have removed some), one per mention, in page order. */
   mentions(): Mention[] {
-    for (const el of this.created) if (!el.isConnected) this.created.delete(el);
+    // Read only: highlights the page removed stay in `created` until the next scan, so the
+    // observer can still tell that the page removed them (a page that strips them is left alone).
     const out: Mention[] = [];
     // The document's own order, in one pass: sorting thousands of highlights by comparing
     // positions cost a 1 MB page a third of a second.
