@@ -11,6 +11,7 @@ import { Annotator, NOT_AN_ARTICLE } from '../../utils/dom/annotator';
 import { PageMatcher } from '../../utils/match/page-matcher';
 import { bundledIndex } from '../helpers/kb';
 import { htmlDocument } from '../helpers/fixtures';
+import { ProseCounter, proseLength } from '../../utils/dom/page-frame';
 
 interface MarkupFixture {
   name: string;
@@ -223,5 +224,32 @@ describe('the rules, one page each', () => {
     );
     expect(text).toContain(prose(2, 3));
     expect(text).not.toContain(prose(2, 35));
+  });
+});
+
+describe('measuring a marked body a few nodes at a time', () => {
+  it('gives the same prose length as reading its whole text at once, however the text is split', () => {
+    const pieces = [' \n  Sir Mark Rowley', ' ', 'spoke.', '', '\t\t', 'The  Met', '\u00a0\u00a0', 'said', ' so. ', '<b>x</b>', '\n\n', 'End'];
+    const html = Array.from({ length: 400 }, (_, i) => {
+      const piece = pieces[i % pieces.length]!.replace(/</g, '&lt;');
+      return i % 3 === 0 ? `<p>${piece}</p>` : i % 3 === 1 ? `<span>${piece}</span>` : piece;
+    }).join('');
+    const doc = htmlDocument(`<html><body><div id="body">${html}</div></body></html>`);
+    const el = doc.getElementById('body')!;
+    const counter = new ProseCounter(el);
+    let steps = 0;
+    // A deadline already passed: it stops after every few nodes.
+    while (!counter.done) {
+      counter.step(0);
+      steps++;
+    }
+    expect(steps).toBeGreaterThan(3);
+    expect(counter.result()).toBe(proseLength(el.textContent ?? ''));
+    for (const text of ['', '   ', ' a ', 'a  b', '\n\na\n\n']) {
+      const one = htmlDocument(`<html><body><div id="b">${text}</div></body></html>`).getElementById('b')!;
+      const single = new ProseCounter(one);
+      single.step();
+      expect(single.result(), JSON.stringify(text)).toBe(proseLength(text));
+    }
   });
 });

@@ -24,6 +24,8 @@ import { yieldToPage, yieldToRendering } from './yield';
 import highlightCss from './highlight.css?inline';
 
 const STYLE_ID = 'met-context-highlight-style';
+/** A text this long is handed over in a task of its own. */
+const LONG_TEXT_CHARS = 100_000;
 /** The popup's reason on a section front (see find-article.ts). */
 export const NOT_AN_ARTICLE = 'This page lists stories rather than telling one. Open a story to see its context.';
 
@@ -218,6 +220,13 @@ export class Annotator {
       if (this.signal.aborted) return;
     }
     const collected = collector.result();
+    // Handing a text to the background copies it, at a cost that grows with its length (a
+    // megabyte: about 30 ms): a long one starts a task of its own.
+    if (collected.text.length >= LONG_TEXT_CHARS) {
+      await yieldToPage();
+      deadline = performance.now() + TASK_BUDGET_MS;
+    } else await pause();
+    if (this.signal.aborted) return;
     let result: TextMatch;
     try {
       result = await this.matcher.match(collected.text, this.signal, pause);

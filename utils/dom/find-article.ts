@@ -18,7 +18,7 @@
  * Nothing on the page is changed: scores live in a Map, and the result is an element and a set
  * of elements inside it not to read.
  */
-import { FrameTest, STORY_CHARS, commaCount, linkDensity, nameOf, proseLength, readsAsLinkList } from './page-frame';
+import { FrameTest, ProseCounter, STORY_CHARS, commaCount, linkDensity, nameOf, proseLength, readsAsLinkList } from './page-frame';
 
 export type ArticleRule = 'article-body' | 'json-ld' | 'paragraphs' | 'fallback' | 'not-an-article';
 
@@ -63,7 +63,9 @@ export class ArticleFinder {
   private readonly body: Element;
   private readonly frame: FrameTest;
   private readonly measure = new Measure();
-  private readonly candidates: Element[] = [];
+  private candidates: Element[] = [];
+  /** Rule 1's bodies, their text being measured (a marked body may be a megabyte). */
+  private marked: ProseCounter[] = [];
   private next = 0;
   private readonly paragraphs: Paragraph[] = [];
   /** Each block's score from the paragraphs in and near it (see scoreParagraph). */
@@ -73,17 +75,24 @@ export class ArticleFinder {
     this.body = doc.body ?? doc.documentElement;
     this.frame = new FrameTest(this.body);
     // Rule 1 needs no paragraph pass: the page's own markup says where the body is.
-    const marked = markedBody(doc, this.frame, this.measure);
-    if (marked) {
-      this.finish(leaveOutListsWithin(snapToArticle(marked, this.frame, this.measure, 'article-body'), this.measure));
-      return;
-    }
-    this.candidates = [...doc.querySelectorAll('p, div, td, blockquote')];
+    this.marked = markedBodies(doc, this.frame).map((el) => new ProseCounter(el));
+    if (!this.marked.length) this.candidates = [...doc.querySelectorAll('p, div, td, blockquote')];
   }
 
-  /** Reads paragraphs until `deadline` (a performance.now() time), then decides. */
+  /** Measures rule 1's bodies, else reads paragraphs, until `deadline` (a performance.now() time), then decides. */
   step(deadline = Infinity): void {
     if (this.done) return;
+    if (this.marked.length) {
+      for (const counter of this.marked) {
+        counter.step(deadline);
+        if (!counter.done) return;
+      }
+      const body = largestBody(this.marked, this.measure);
+      this.marked = [];
+      if (body) return this.finish(leaveOutListsWithin(snapToArticle(body, this.frame, this.measure, 'article-body'), this.measure));
+      this.candidates = [...this.doc.querySelectorAll('p, div, td, blockquote')];
+      if (performance.now() > deadline) return;
+    }
     const { candidates } = this;
     while (this.next < candidates.length) {
       this.read(candidates[this.next++]!);
@@ -175,6 +184,11 @@ class Measure {
     else this.text.set(el, length);
   }
 
+  /** Records a block's whole text length, measured elsewhere (a step at a time). */
+  knowText(el: Element, length: number): void {
+    this.text.set(el, length);
+  }
+
   textOf(el: Element): number {
     let length = this.text.get(el);
     if (length === undefined) this.text.set(el, (length = proseLength(el.textContent ?? '')));
@@ -201,16 +215,23 @@ function ownText(el: Element): string {
   return text;
 }
 
-/** Rule 1: the largest `articleBody` that holds prose (a `<meta itemprop=articleBody>` does not). */
-function markedBody(doc: Document, frame: FrameTest, measure: Measure): Element | null {
+/** Rule 1's candidates: the elements marked `articleBody` (a `<meta itemprop=articleBody>` is not one). */
+function markedBodies(doc: Document, frame: FrameTest): Element[] {
+  return [...doc.querySelectorAll('[itemprop~="articleBody"], [property~="articleBody"]')].filter((el) => {
+    const name = nameOf(el);
+    return name !== 'meta' && name !== 'link' && !frame.within(el);
+  });
+}
+
+/** Rule 1: the largest marked body, once measured, if it holds prose. */
+function largestBody(measured: ProseCounter[], measure: Measure): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
-  for (const el of doc.querySelectorAll('[itemprop~="articleBody"], [property~="articleBody"]')) {
-    const name = nameOf(el);
-    if (name === 'meta' || name === 'link' || frame.within(el)) continue;
-    const length = measure.textOf(el);
+  for (const counter of measured) {
+    const length = counter.result();
+    measure.knowText(counter.el, length);
     if (length > bestLength) {
-      best = el;
+      best = counter.el;
       bestLength = length;
     }
   }
