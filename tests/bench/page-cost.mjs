@@ -29,8 +29,11 @@ async function mainThreadMs(cdp) {
   return 1000 * (get('ScriptDuration') + get('RecalcStyleDuration') + get('LayoutDuration'));
 }
 
-/** Loads `url` in a fresh page; resolves once `highlights` highlight elements are there (0: none expected) and two frames have passed. */
-async function load(context, url, highlights) {
+/**
+ * Loads `url` in a fresh page; resolves once `highlights` highlight elements are there (0: none
+ * expected) and two frames have passed, or with `untilSettled`, once their number stops growing.
+ */
+async function load(context, url, highlights, untilSettled = false) {
   const page = await context.newPage();
   await page.bringToFront();
   await page.addInitScript(RECORD_LAST_HIGHLIGHT);
@@ -53,6 +56,19 @@ async function load(context, url, highlights) {
         ),
       ),
   );
+  // The first load of a page says how many highlights a full annotation makes: wait until the
+  // count has stopped growing (a long page is wrapped over many frames).
+  if (untilSettled) {
+    let last = -1;
+    let steady = 0;
+    while (steady < 3) {
+      await page.waitForTimeout(250);
+      const now = await page.evaluate(() => document.querySelectorAll('met-mention').length);
+      steady = now === last ? steady + 1 : 0;
+      last = now;
+    }
+    timing.count = last;
+  }
   const ms = await mainThreadMs(cdp);
   await cdp.detach();
   await page.close();
@@ -64,7 +80,7 @@ export async function measurePageCost({ context, extensionId, pages, runs = 5 })
   const results = [];
   for (const { name, url, baselineUrl } of pages) {
     // One load first: it warms the background and says how many highlights a full annotation makes.
-    const { count } = await load(context, url, 1);
+    const { count } = await load(context, url, 1, true);
     const baseline = [];
     const warm = [];
     const cold = [];

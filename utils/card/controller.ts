@@ -188,7 +188,10 @@ export class CardController {
     if (generation !== this.generation || this.current || !this.openPending || this.pendingMention !== mention || !this.container || !fetch.settled || !mention.isConnected) return;
     this.renderLayer(this.container, this.cardFor(mention, id, fetch.settled, chooseTheme(readPageLook(this.deps.doc))), '');
     const floating = this.surfaceRef.current;
-    if (floating) floating.style.visibility = 'hidden';
+    if (!floating) return;
+    floating.style.visibility = 'hidden';
+    // Measured once against the mention, unseen, so placing it when it opens is already warm.
+    const stop = this.view!.place(mention, floating, () => stop());
   }
 
   private onPointerOut(event: PointerEvent): void {
