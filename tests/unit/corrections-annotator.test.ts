@@ -78,13 +78,18 @@ describe('corrections on a page', () => {
     expect(seen().filter((s) => s.startsWith('metropolitan-police:'))).toHaveLength(2);
   });
 
-  it('reads and matches while the corrections are on their way, and wraps nothing they hide when they come', async () => {
+  /** Starts annotating while the page's corrections are still being read; `arrive` delivers them. */
+  function startWithCorrectionsOnTheirWay() {
     document.body.innerHTML = HTML;
     controller = new AbortController();
     const annotator = new Annotator(document, matcher, controller.signal, undefined, { place: PAGE });
     let arrive!: (corrections: Correction[]) => void;
     annotator.waitForCorrections(new Promise((resolve) => (arrive = resolve)));
-    const scanned = annotator.start();
+    return { annotator, arrive, scanned: annotator.start() };
+  }
+
+  it('reads and matches while the corrections are on their way, and wraps nothing they hide when they come', async () => {
+    const { annotator, arrive, scanned } = startWithCorrectionsOnTheirWay();
     // The page is matched: the summary knows the page is about the Met, yet nothing is wrapped.
     await vi.waitFor(() => expect(annotator.relevance.relevant).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,12 +101,7 @@ describe('corrections on a page', () => {
   });
 
   it('keeps corrections set while the first ones were on their way (a change made in another tab), not the older answer', async () => {
-    document.body.innerHTML = HTML;
-    controller = new AbortController();
-    const annotator = new Annotator(document, matcher, controller.signal, undefined, { place: PAGE });
-    let arrive!: (corrections: Correction[]) => void;
-    annotator.waitForCorrections(new Promise((resolve) => (arrive = resolve)));
-    const scanned = annotator.start();
+    const { annotator, arrive, scanned } = startWithCorrectionsOnTheirWay();
     void annotator.setCorrections([{ kind: 'entry', entityId: 'mark-rowley', text: 'sir mark rowley', site: 'standard.co.uk', created }]);
     arrive([]);
     await scanned;
